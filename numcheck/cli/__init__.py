@@ -1,0 +1,12 @@
+"""Command-line entry point; each command lives in its own module."""
+
+from __future__ import annotations
+
+from numcheck.cli import extract_cmd  # noqa: F401  (registers the command)
+from numcheck.cli.app import Exit, app
+
+__all__ = ["Exit", "app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,72 @@
+"""The Typer application and what every command shares: exit codes and error lines.
+
+The CLI is thin on purpose: commands parse options, call the library, pick a renderer
+and map ``NumcheckError`` and input ``Problem``s to one stderr line each.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from enum import IntEnum
+
+import typer
+
+from numcheck.errors import NumcheckError
+from numcheck.model import Problem
+
+
+class Exit(IntEnum):
+    """Fixed exit codes, defined once for every command."""
+
+    OK = 0
+    PROBLEMS = 1  # flags at or above the failing level
+    USAGE = 2  # usage, configuration or input error
+
+
+app = typer.Typer(
+    name="numcheck",
+    help="Cross-check the numeric claims of news articles and flag where sources disagree.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    """Cross-check the numeric claims of news articles and flag where sources disagree."""
+    if version:
+        from numcheck import __version__
+
+        typer.echo(f"numcheck {__version__}")
+        raise typer.Exit(Exit.OK)
+
+
+def say_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        level = "error" if problem.fatal else "warning"
+        typer.echo(f"numcheck: {level}: {problem}", err=True)
+
+
+def fail(error: NumcheckError) -> typer.Exit:
+    typer.echo(f"numcheck: error: {error}", err=True)
+    return typer.Exit(Exit.USAGE)
+
+
+def read_stdin_if(paths: list[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in paths else None
+
+
+def write_output(data: str | bytes, output: str | None) -> None:
+    """Write to ``output`` or stdout; bytes (parquet) need a file."""
+    if output:
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(output, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
+            fh.write(data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)

@@ -1,0 +1,53 @@
+"""When a claim holds: its own time scope if it names a year, else its publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from numcheck.model import Claim
+from numcheck.rulebook import Settings
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+
+
+def period_of(claim: Claim) -> tuple[date, date] | None:
+    if claim.time_scope and (m := _YEAR.search(claim.time_scope)):
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    if claim.published is not None:
+        return claim.published, claim.published
+    return None
+
+
+def split_periods(claims: Sequence[Claim], settings: Settings) -> list[list[Claim]]:
+    """Single-linkage over time: a gap wider than the window starts a new period.
+
+    Claims with no date at all join the largest dated period (the latest on a tie),
+    since with no metadata the only sensible assumption is "the same story".
+    """
+    window = timedelta(days=settings.period_window_days)
+    dated = sorted(((p, c) for c in claims if (p := period_of(c))), key=lambda pc: (pc[0], pc[1].id))
+    undated = [c for c in claims if period_of(c) is None]
+    periods: list[list[Claim]] = []
+    end: date | None = None
+    points = True  # whether the current period is made of publication dates only
+    for (start, stop), claim in dated:
+        point = start == stop
+        # Publication dates link within the window; a named year links only to what
+        # overlaps it, so 2020 and 2021 stay apart however close their ends are.
+        gap = window if (points and point) else timedelta(0)
+        if end is None or start - end > gap:
+            periods.append([])
+            end, points = stop, point
+        periods[-1].append(claim)
+        end = max(end, stop)
+        points = points and point
+    if undated:
+        if periods:
+            largest = max(range(len(periods)), key=lambda i: (len(periods[i]), i))
+            periods[largest].extend(undated)
+        else:
+            periods.append(list(undated))
+    return periods

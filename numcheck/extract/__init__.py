@@ -1,0 +1,140 @@
+"""Extraction: every numeric mention of a document becomes a claim or a listed non-claim."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from datetime import date
+
+from numcheck.extract import claims as build
+from numcheck.extract.context import Sentences, attribution, time_scope
+from numcheck.extract.lexicon import Lexicon, compile_lexicon, fold
+from numcheck.extract.nonclaims import Spans, classify
+from numcheck.extract.scanner import scan
+from numcheck.ingest.language import detect_language
+from numcheck.model import Claim, Document, Extraction, OtherMention, claim_id
+from numcheck.rulebook import Rulebook, load_rules
+
+__all__ = ["extract", "extract_document", "lexicon"]
+
+
+def extract(
+    text: str,
+    *,
+    lang: str | None = None,
+    doc: str = "<text>",
+    published: date | None = None,
+    outlet: str | None = None,
+    rules: Rulebook | None = None,
+) -> list[Claim]:
+    """The claims in ``text``; the language is detected unless given."""
+    rules = rules or load_rules()
+    document = Document(
+        name=doc,
+        path=doc,
+        text=text,
+        lang=lang or detect_language(text, rules),
+        published=published,
+        outlet=outlet,
+    )
+    return list(extract_document(document, rules).claims)
+
+
+def lexicon(rules: Rulebook, lang: str) -> Lexicon:
+    return _lexicon(rules, lang)
+
+
+@functools.lru_cache(maxsize=32)
+def _lexicon(rules: Rulebook, lang: str) -> Lexicon:
+    return compile_lexicon(lang, rules.language(lang))
+
+
+class _Positions:
+    """1-based line and column of an offset, for annotations that point at a figure."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_left(self.newlines, pos)
+        line_start = self.newlines[line - 1] + 1 if line else 0
+        return line + 1, pos - line_start + 1
+
+
+def extract_document(document: Document, rules: Rulebook | None = None) -> Extraction:
+    rules = rules or load_rules()
+    lex = lexicon(rules, document.lang)
+    text = document.text
+    spans = Spans.of(text, lex)
+    sentences = Sentences.of(text, lex)
+    position = _Positions(text)
+    others: list[OtherMention] = []
+    claim_tokens = []
+    for token in scan(text, lex, rules.garbles):
+        found = classify(text, token, lex, spans)
+        if found is None:
+            claim_tokens.append(token)
+            continue
+        line, col = position(token.start)
+        others.append(
+            OtherMention(document.name, token.start, token.end, text[token.start : token.end],
+                         found[0], found[1], line, col)
+        )
+    out: list[Claim] = []
+    for draft in build.join_neighbours(text, claim_tokens, lex, rules.garbles):
+        sentence = sentences.around(draft.start)
+        build.read_kind(text, draft, lex)
+        build.read_hedge(text, draft, sentence[0], lex)
+        build.read_counted(text, draft, lex)
+        _resolve_anaphora(draft, out, sentences, lex)
+        low, high, low_open, high_open = build.interval(draft, rules.settings)
+        surface = text[draft.start : draft.end]
+        line, col = position(draft.start)
+        out.append(
+            Claim(
+                id=claim_id(document.name, draft.start, draft.end, surface),
+                doc=document.name,
+                start=draft.start,
+                end=draft.end,
+                surface=surface,
+                value=draft.value,
+                low=low,
+                high=high,
+                hedge=draft.hedge,
+                kind=draft.kind,
+                unit=draft.unit,
+                garbled=draft.garbled,
+                garble_reason=draft.garble_reason,
+                candidate=draft.candidate,
+                counted=draft.counted,
+                attribution=attribution(text, sentence, draft.start, lex),
+                time_scope=time_scope(text, sentence, (draft.start, draft.end), lex),
+                sentence=text[sentence[0] : sentence[1]],
+                sentence_start=sentence[0],
+                lang=document.lang,
+                published=document.published,
+                line=line,
+                col=col,
+                found_by=" + ".join(draft.found_by),
+                hedge_text=draft.hedge_text,
+                low_open=low_open,
+                high_open=high_open,
+                outlet=document.outlet,
+            )
+        )
+    return Extraction(document, tuple(out), tuple(others))
+
+
+def _resolve_anaphora(draft: build.Draft, previous: list[Claim], sentences: Sentences,
+                      lex: Lexicon) -> None:
+    """'2 000 soldats …, tandis que 1 000 autres' — the others are soldiers too."""
+    if not draft.counted or fold(draft.counted.split()[0]) not in lex.anaphora:
+        return
+    here = sentences.index(draft.start)
+    for claim in reversed(previous):
+        if sentences.index(claim.start) < here - 1:
+            break
+        if claim.counted and fold(claim.counted.split()[0]) not in lex.anaphora:
+            draft.counted = claim.counted
+            draft.found_by.append("counted/anaphora")
+            return

@@ -1,0 +1,230 @@
+"""Turn the mentions that are claims into ``Claim`` records.
+
+Order matters and is the point of this module: neighbouring mentions are first joined
+(garbles, ranges), then each claim is read for its hedge, kind and unit, and only then
+for its counted thing, source and time, which all depend on where the figure ends.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from numcheck.extract import context
+from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.scanner import Token
+from numcheck.model import Hedge, Kind
+from numcheck.rulebook import Settings
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim being assembled; becomes a frozen ``Claim`` in ``extract``."""
+
+    start: int
+    end: int
+    value: float | None
+    found_by: list[str]
+    low: float | None = None
+    high: float | None = None
+    hedge: Hedge = Hedge.EXACT
+    hedge_text: str | None = None
+    kind: Kind = Kind.COUNT
+    unit: str | None = None
+    garbled: bool = False
+    garble_reason: str | None = None
+    candidate: float | None = None
+    counted: str | None = None
+    after: int = 0  # where the counted phrase may start
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def join_neighbours(
+    text: str, tokens: list[Token], lex: Lexicon, garbles: Mapping[str, Any]
+) -> list[Draft]:
+    """Placeholders, run-together figures and ranges become one draft each."""
+    drafts: list[Draft] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        gap = text[tok.end : nxt.start] if nxt else None
+        if tok.placeholder is not None:
+            drafts.append(_garbled(tok, tok, None, tok.placeholder["reason"], "placeholder"))
+        elif nxt is not None and gap is not None and nxt.placeholder is not None and _blank(gap):
+            holder = nxt.placeholder
+            guess = None
+            if tok.value is not None:
+                scale = float(holder["scale_after_small_number"])
+                guess = tok.value * scale if tok.value < scale else tok.value
+            draft = _garbled(tok, nxt, guess, holder["reason"], f"placeholder/{holder['token']}")
+            draft.extra["guess_note"] = holder["guess_note"]
+            drafts.append(draft)
+            i += 1
+        elif nxt is not None and gap is not None and _blank(gap) and _figures(tok, nxt):
+            reason = garbles["run_together"]["reason"]
+            drafts.append(_garbled(tok, nxt, None, reason, "run-together"))
+            i += 1
+        elif nxt is not None and gap is not None and (lead := _range_lead(text, tok, gap, lex)) is not None:
+            low, high = _range_values(tok, nxt)
+            draft = Draft(tok.start, nxt.end, None, [tok.pattern, f"range/{gap.strip()}"],
+                          low=low, high=high, hedge=Hedge.RANGE, hedge_text=lead or None)
+            draft.after = nxt.end
+            drafts.append(draft)
+            i += 1
+        else:
+            draft = Draft(tok.start, tok.end, tok.value, [tok.pattern], after=tok.end)
+            if tok.low is not None:
+                draft.low, draft.high, draft.hedge = tok.low, tok.high, Hedge.VAGUE
+                draft.hedge_text = text[tok.start : tok.end]
+            drafts.append(draft)
+        i += 1
+    return drafts
+
+
+def _blank(gap: str) -> bool:
+    return gap != "" and gap.strip() == "" and "\n" not in gap
+
+
+def _figures(a: Token, b: Token) -> bool:
+    return a.pattern.startswith("digits") and b.pattern.startswith("digits")
+
+
+def _garbled(a: Token, b: Token, guess: float | None, reason: str, how: str) -> Draft:
+    return Draft(a.start, b.end, None, [how], garbled=True, garble_reason=reason,
+                 candidate=guess, after=b.end)
+
+
+def _range_lead(text: str, a: Token, gap: str, lex: Lexicon) -> str | None:
+    """The lead word of a range ('entre'), '' when the joiner alone makes it, else None."""
+    if a.low is not None:
+        return None
+    joiner = fold(gap.strip())
+    if not joiner or (joiner in ("-", "–") and gap != gap.strip()):
+        return None
+    before = fold(text[max(0, a.start - 20) : a.start]).split()
+    prev = before[-1] if before else ""
+    for lead, join in lex.ranges:
+        if joiner == join and (not lead or prev == lead):
+            return lead
+    return None
+
+
+def _range_values(a: Token, b: Token) -> tuple[float | None, float | None]:
+    low, high = a.value, b.value
+    if low is None or high is None:
+        return low, high
+    if b.scaled and not a.scaled:  # "entre 2 et 3 millions"
+        low *= b.scaled
+    elif low < high / 1000 and low < 1000:  # "10-15 000"
+        low *= 1000
+    return (low, high) if low <= high else (high, low)
+
+
+def read_hedge(text: str, draft: Draft, sentence_start: int, lex: Lexicon) -> None:
+    if draft.hedge is not Hedge.EXACT:
+        return
+    before = fold(text[max(sentence_start, draft.start - 40) : draft.start])
+    m = lex.hedge_before.search(before)
+    if m:
+        draft.hedge = lex.hedge_of[re.sub(r"\s+", " ", m.group("h"))]
+        draft.hedge_text = text[draft.start - len(before) + m.start("h") : draft.start].strip()
+        draft.found_by.append(f"hedge/{m.group('h')}")
+        return
+    for pos in (draft.end, draft.after, _after_first_word(text, draft.after)):
+        m = lex.hedge_after.match(fold(text[pos : pos + 30]))
+        if m:
+            draft.hedge = lex.hedge_of["after:" + re.sub(r"\s+", " ", m.group("h"))]
+            draft.hedge_text = m.group("h")
+            draft.found_by.append(f"hedge/after:{m.group('h')}")
+            return
+
+
+def _after_first_word(text: str, pos: int) -> int:
+    m = re.match(r"\s*[\w'’-]+", text[pos:])
+    return pos + m.end() if m else pos
+
+
+def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
+    after = text[draft.end : draft.end + 40]
+    if m := lex.percent.match(after):
+        draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()
+    elif m := lex.currency_after.match(after):
+        draft.kind, draft.unit = Kind.MONEY, lex.currencies[fold(m.group("c"))]
+        draft.after = draft.end + m.end()
+    elif m := lex.currency_before.search(text[max(0, draft.start - 6) : draft.start]):
+        draft.kind, draft.unit = Kind.MONEY, lex.currencies[fold(m.group("c"))]
+    elif m := lex.units_after.match(after):
+        word = fold(m.group("u"))
+        if word in lex.durations:
+            draft.kind, draft.unit = Kind.DURATION, lex.durations[word]
+            draft.counted = m.group("u")
+        else:
+            draft.kind, draft.unit = Kind.MEASURE, lex.units[word]
+        draft.after = draft.end + m.end()
+    elif lex.lang == "en" and not draft.garbled:
+        _english_unit(text, draft, lex)
+
+
+def _english_unit(text: str, draft: Draft, lex: Lexicon) -> None:
+    """quantulum3 knows far more English units than our list; ask it about this figure only."""
+    nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + 30])
+    if not nxt or fold(nxt.group(1)) in lex.stopwords:
+        return
+    window = text[draft.start : draft.end + 30].split("\n")[0]
+    for quantity in _quantulum(window):
+        entity = quantity.unit.entity.name
+        if quantity.span[0] == 0 and entity not in ("dimensionless", "unknown", "currency"):
+            draft.kind = Kind.DURATION if entity == "time" else Kind.MEASURE
+            draft.unit = quantity.unit.name
+            draft.after = draft.start + quantity.span[1]
+            draft.found_by.append("unit/quantulum3")
+        return
+
+
+def _quantulum(window: str) -> list[Any]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        return list(parser.parse(window, lang="en_US"))
+
+
+def interval(draft: Draft, settings: Settings) -> tuple[float | None, float | None, bool, bool]:
+    """(low, high, low_open, high_open) for a draft's hedge; None is unbounded."""
+    low, high, low_open, high_open = _interval(draft, settings)
+    return _tidy(low), _tidy(high), low_open, high_open
+
+
+def _tidy(x: float | None) -> float | None:
+    """175 000 × 1.1 is 192 500, not 192 500.00000000003."""
+    return None if x is None else float(f"{x:.12g}")
+
+
+def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | None, bool, bool]:
+    v = draft.value
+    h = draft.hedge
+    if draft.garbled or h in (Hedge.RANGE, Hedge.VAGUE):
+        return draft.low, draft.high, False, False
+    assert v is not None
+    if h is Hedge.APPROX:
+        return v * (1 - settings.approx_band), v * (1 + settings.approx_band), False, False
+    if h is Hedge.NEARLY:
+        return v * (1 - settings.nearly_band), v, False, False
+    if h is Hedge.MORE_THAN:
+        return v, None, True, False
+    if h is Hedge.AT_LEAST:
+        return v, None, False, False
+    if h is Hedge.LESS_THAN:
+        return 0.0, v, False, True
+    if h is Hedge.AT_MOST:
+        return 0.0, v, False, False
+    return v, v, False, False
+
+
+def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
+    if draft.counted is None:
+        draft.counted = context.counted_after(text, draft.after, lex)

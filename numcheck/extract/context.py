@@ -1,0 +1,174 @@
+"""What surrounds a figure: its sentence, the thing it counts, who says it, and when.
+
+These are shallow, rule-driven readings (word lists from ``rules/``), chosen over a
+full parse so extraction stays fast and every reading can be explained. They are
+as good as the sentence allows and no better: ``None`` when the text does not say.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from numcheck.extract.lexicon import Lexicon, fold
+
+_BOUNDARY = re.compile(r"(?:[.!?…]+[\"»”’)\]]*|\n\s*\n?)(?=\s|$)|\n")
+_WORD = re.compile(r"\s*(?:(d['’])|([^\W\d_][\w'’-]*))")
+_CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()\[\]–—]")
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence spans of one document, looked up by offset."""
+
+    spans: list[tuple[int, int]]
+
+    @staticmethod
+    def of(text: str, lex: Lexicon) -> Sentences:
+        spans = []
+        start = 0
+        for m in _BOUNDARY.finditer(text):
+            if m.group(0).startswith(".") and _is_abbreviation(text, m.start(), lex):
+                continue
+            end = m.end()
+            spans.append(_trim(text, start, end))
+            start = end
+        spans.append(_trim(text, start, len(text)))
+        return Sentences([s for s in spans if s[1] > s[0]])
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return (pos, pos)
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+def _is_abbreviation(text: str, dot: int, lex: Lexicon) -> bool:
+    m = re.search(r"(\S+)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = fold(m.group(1) + ".")
+    if word in lex.abbreviations or fold(m.group(1).split("(")[-1] + ".") in lex.abbreviations:
+        return True
+    return len(m.group(1)) == 1 and m.group(1).isupper()  # initials: "J. Biden"
+
+
+def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The noun phrase a figure counts: '175 000 [soldats russes], ainsi que…'."""
+    words: list[str] = []
+    i = pos
+    m = _WORD.match(text, i)
+    if m and m.group(1):  # "d'euros", "de soldats"
+        i = m.end()
+    elif m and fold(m.group(2)) in ("de", "of"):
+        i = m.end()
+    limit = 4
+    while len(words) < limit:
+        m = _WORD.match(text, i)
+        if not m or not m.group(2):
+            break
+        word = m.group(2)
+        low = fold(word)
+        if low in ("de", "of", "d'") and words:
+            nxt = _WORD.match(text, m.end())
+            if nxt and nxt.group(2) and _content(nxt.group(2), lex) and not nxt.group(2)[0].isupper():
+                words.append(word)
+                i = m.end()
+                continue
+            break
+        if not _content(word, lex):
+            break
+        if words and word[0].isupper() and not words[-1][0].isupper():
+            break  # a proper noun after the phrase starts something else
+        words.append(word)
+        i = m.end()
+        if low in lex.anaphora:
+            break
+    while words and (fold(words[-1]) in ("de", "of", "d'") or _verbish(words[-1], lex)):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _content(word: str, lex: Lexicon) -> bool:
+    low = fold(word)
+    return low not in lex.stopwords and not any(low.endswith(s) for s in lex.verb_suffixes)
+
+
+def _verbish(word: str, lex: Lexicon) -> bool:
+    """English participles at the end of a phrase ('troops returned') are verbs."""
+    return lex.lang == "en" and fold(word).endswith(("ed", "ing")) and len(word) > 4
+
+
+def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon) -> str | None:
+    """Who makes the claim: 'selon X', 'X a déclaré', 'X said', 'according to X'."""
+    start, end = span
+    sentence = text[start:end]
+    rel = claim_start - start
+    for m in lex.attribution_marker.finditer(sentence):
+        who = _clause(sentence, m.end(), forward=True)
+        if who:
+            return _clean(who, lex)
+    best: str | None = None
+    best_distance = None
+    for m in lex.attribution_verb.finditer(sentence):
+        who = _clause(sentence, m.start(), forward=False)
+        if not who or not re.search(r"[^\W\d_]", who):
+            nxt = sentence[m.end() :]
+            inverted = re.match(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})", nxt)
+            who = inverted.group(1) if inverted else None
+        if not who:
+            continue
+        distance = abs(m.start() - rel) + (0 if m.start() <= rel else 1000)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = who, distance
+    return _clean(best, lex) if best else None
+
+
+def _clause(sentence: str, pos: int, *, forward: bool) -> str | None:
+    if forward:
+        m = _CLAUSE_BREAK.search(sentence, pos)
+        segment = sentence[pos : m.start() if m else len(sentence)]
+        return " ".join(segment.split()[:8]) or None
+    head = sentence[:pos]
+    parts = _CLAUSE_BREAK.split(head)
+    last = parts[-1].strip()
+    # "le porte-parole du département, John Kirby, a confirmé": keep the apposition
+    if len(parts) >= 3 and not last and parts[-2].strip():
+        last = parts[-2].strip()
+        parts = parts[:-1]
+    if len(parts) >= 2 and last and all(w[:1].isupper() for w in last.split()):
+        previous = parts[-2].strip()
+        if previous and previous.split()[0].lower() in ("le", "la", "les", "l'", "the"):
+            last = f"{previous}, {last}"
+    words = last.split()
+    return " ".join(words[-12:]) or None
+
+
+def _clean(who: str, lex: Lexicon) -> str | None:
+    who = lex.leading_noise.sub("", who.strip(" ,.;:")).strip()
+    return who or None
+
+
+def time_scope(text: str, span: tuple[int, int], claim: tuple[int, int], lex: Lexicon) -> str | None:
+    """The time expression nearest the figure in its sentence ('en 2021', 'samedi')."""
+    start, end = span
+    best: tuple[int, str] | None = None
+    for m in lex.time_expressions.finditer(text, start, end):
+        if m.start() <= claim[0] < m.end():
+            continue
+        distance = claim[0] - m.end() if m.end() <= claim[0] else m.start() - claim[1]
+        if best is None or distance < best[0]:
+            best = (distance, " ".join(m.group(0).split()))
+    return best[1] if best else None

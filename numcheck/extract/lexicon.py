@@ -1,0 +1,195 @@
+"""Rules data for one language, compiled once into the regexes and sets the scanner uses.
+
+All language knowledge comes from ``rules/languages/<lang>.yaml``; this module only
+turns word lists into matchers, so a newsroom can extend a list without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from numcheck.model import Hedge
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case with typographic apostrophes made plain, keeping string length."""
+    return text.translate(APOSTROPHES).lower()
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so 'pas moins de' wins over 'moins de'."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _bounded(words: Iterable[str]) -> str:
+    """Word-bounded alternation that also works for symbols such as '%' or '€'."""
+    return rf"(?<![\w])(?:{alternation(words)})(?![\w])"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    raw: Mapping[str, Any]
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
+    vague: re.Pattern[str]
+    vague_bounds: Mapping[str, tuple[float, float]]
+    scale_after: re.Pattern[str]
+    scale_words: Mapping[str, float]
+    scale_suffixes: Mapping[str, float]
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    hedge_of: Mapping[str, Hedge]
+    dates: re.Pattern[str]
+    times: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    percent: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    currencies: Mapping[str, str]
+    units_after: re.Pattern[str]
+    units: Mapping[str, str]
+    durations: Mapping[str, str]
+    time_expressions: re.Pattern[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    attribution_marker: re.Pattern[str]
+    attribution_verb: re.Pattern[str]
+    leading_noise: re.Pattern[str]
+    stopwords: frozenset[str]
+    verb_suffixes: tuple[str, ...]
+    anaphora: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    article_numerals: frozenset[str]
+    homograph_numerals: frozenset[str]
+    year_context: frozenset[str]
+    abbreviations: frozenset[str]
+    detect: frozenset[str]
+    ranges: tuple[tuple[str, str], ...]
+    decimal: str
+
+
+def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
+    decimal = raw["decimal_separator"]
+    groups = [g for g in raw["group_separators"] if g != decimal]
+    space_groups = "".join(re.escape(g) for g in groups if g.isspace())
+    other_groups = [g for g in groups if not g.isspace()]
+    dec = re.escape(decimal)
+    alts = []
+    for g in other_groups:  # e.g. "," in English, "." in French
+        alts.append(rf"(?P<g{len(alts)}>\d{{1,3}}(?:{re.escape(g)}\d{{3}})+(?!\d)(?:{dec}\d+)?)")
+    if space_groups:
+        alts.append(rf"(?P<gs>\d{{1,3}}(?:[{space_groups}]\d{{3}})+(?!\d)(?:{dec}\d+)?)")
+    alts.append(rf"(?P<plain>\d+(?:{dec}\d+)?)")
+    digits = re.compile(rf"(?<![\d{dec}])(?:{'|'.join(alts)})")
+
+    number_words = alternation(raw["number_words"])
+    joiners = alternation(raw["number_joiners"])
+    words = re.compile(
+        rf"(?<![\w-])(?:{number_words})(?:(?:-|\s+|\s+(?:{joiners})\s+|-(?:{joiners})-)"
+        rf"(?:{number_words}))*(?![\w-])",
+        re.IGNORECASE,
+    )
+    vague_bounds = {fold(v["text"]): (float(v["low"]), float(v["high"])) for v in raw["vague"]}
+    scales = {fold(k): float(v) for k, v in raw["scales"].items()}
+    hedge_of: dict[str, Hedge] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for name, where in raw["hedges"].items():
+        for phrase in where["before"]:
+            hedge_of[fold(phrase)] = Hedge(name)
+            before.append(fold(phrase))
+        for phrase in where["after"]:
+            hedge_of["after:" + fold(phrase)] = Hedge(name)
+            after.append(fold(phrase))
+    months = alternation(raw["months"])
+    dates = re.compile(
+        rf"(?<![\w])(?:(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:{months})\.?"
+        rf"(?:\s+(?P<y1>\d{{4}}))?|(?:{months})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y2>\d{{4}}))?|(?:{months})\s+(?P<y3>\d{{4}})"
+        r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w])",
+        re.IGNORECASE,
+    )
+    markers = alternation(raw["time_markers"])
+    leads = alternation(raw["time_lead"])
+    hours = alternation(w for w, unit in raw["durations"].items() if unit == "hour")
+    times = re.compile(
+        rf"(?<![\w])(?:\d{{1,2}}\s?[hH](?:\s?\d{{2}})?(?![\w])|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+        rf"|\d{{1,2}}\s?(?:{markers})(?![\w])|(?:{leads})\s+\d{{1,2}}\s+(?:{hours})"
+        r"(?:\s+\d{2})?)",
+        re.IGNORECASE,
+    )
+    ordinal = re.compile(rf"(?:{alternation(raw['ordinal_suffixes'])})(?![\w])")
+    currencies = {fold(k): v for k, v in raw["currencies"].items()}
+    units = {fold(k): v for k, v in raw["units"].items()}
+    durations = {fold(k): v for k, v in raw["durations"].items()}
+    weekdays = alternation(raw["weekdays"])
+    relative = alternation(raw["relative_times"])
+    year_lead = alternation(raw["year_context"])
+    time_expressions = re.compile(
+        rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?\d{{4}}"
+        rf"|(?:{weekdays})|(?:{relative}))(?![\w])",
+        re.IGNORECASE,
+    )
+    attribution = raw["attribution"]
+    return Lexicon(
+        lang=lang,
+        raw=raw,
+        digits=digits,
+        words=words,
+        vague=re.compile(_bounded(vague_bounds), re.IGNORECASE),
+        vague_bounds=vague_bounds,
+        scale_after=re.compile(
+            rf"\s*(?:(?P<word>{alternation(scales)})(?![\w])"
+            rf"|(?<=\d)(?P<suffix>{alternation(raw['scale_suffixes'])})(?![\w]))",
+            re.IGNORECASE,
+        ),
+        scale_words=scales,
+        scale_suffixes={k: float(v) for k, v in raw["scale_suffixes"].items()},
+        hedge_before=re.compile(rf"(?<![\w])(?P<h>{alternation(before)})\s*$"),
+        hedge_after=re.compile(rf"^\s*,?\s*(?P<h>{alternation(after)})(?![\w])")
+        if after
+        else re.compile(r"(?!x)x"),
+        hedge_of=hedge_of,
+        dates=dates,
+        times=times,
+        ordinal=ordinal,
+        percent=re.compile(rf"^\s?(?:{alternation(raw['percent'])})(?![\w])", re.IGNORECASE),
+        currency_after=re.compile(
+            rf"^\s?(?:(?:de\s+|d'|of\s+)?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
+        ),
+        currency_before=re.compile(rf"(?P<c>{alternation(currencies)})\s?$", re.IGNORECASE),
+        currencies=currencies,
+        units_after=re.compile(
+            rf"^\s?(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
+        ),
+        units=units,
+        durations=durations,
+        time_expressions=time_expressions,
+        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]),
+        attribution_marker=re.compile(
+            rf"(?<![\w])(?:{alternation(attribution['markers'])})\s+", re.IGNORECASE
+        ),
+        attribution_verb=re.compile(
+            rf"(?<![\w])(?:{alternation(attribution['verbs'])})(?![\w])", re.IGNORECASE
+        ),
+        leading_noise=re.compile(
+            rf"^(?:(?:{alternation(attribution['leading_noise'])})\s+)+", re.IGNORECASE
+        ),
+        stopwords=frozenset(fold(w) for w in raw["stopwords"]),
+        verb_suffixes=tuple(raw["verb_suffixes"]),
+        anaphora=frozenset(fold(w) for w in raw["anaphora"]),
+        anaphoric_determiners=frozenset(fold(w) for w in raw["anaphoric_determiners"]),
+        article_numerals=frozenset(fold(w) for w in raw["article_numerals"]),
+        homograph_numerals=frozenset(fold(w) for w in raw["homograph_numerals"]),
+        year_context=frozenset(fold(w) for w in raw["year_context"]),
+        abbreviations=frozenset(fold(w) for w in raw["abbreviations"]),
+        detect=frozenset(fold(w) for w in raw["detect"]),
+        ranges=tuple((fold(r["lead"]), fold(r["join"])) for r in raw["ranges"]),
+        decimal=decimal,
+    )

@@ -1,0 +1,147 @@
+"""Decide which numeric mentions are not claims, and say why.
+
+A figure that is a date, a year, a time of day, an ordinal, part of a name or of page
+chrome is still reported (as an ``OtherMention`` with its reason), never dropped.
+Each check is a small named unit; the first that recognizes a mention wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.scanner import Token
+
+_PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_NEXT = re.compile(r"\s*([^\W\d_][\w'’-]*|.)?", re.S)
+
+
+@dataclass(frozen=True)
+class Spans:
+    """Regions of the text found once per document: chrome lines, dates, times."""
+
+    chrome: list[tuple[int, int, str]]
+    dates: list[tuple[int, int]]
+    years_in_dates: list[tuple[int, int]]
+    times: list[tuple[int, int]]
+
+    @staticmethod
+    def of(text: str, lex: Lexicon) -> Spans:
+        chrome = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            for pattern in lex.boilerplate:
+                if pattern.search(line):
+                    chrome.append((pos, pos + len(line), pattern.pattern))
+                    break
+            pos += len(line)
+        dates, years = [], []
+        for m in lex.dates.finditer(text):
+            dates.append((m.start(), m.end()))
+            for group in ("y1", "y2", "y3"):
+                if m.group(group):
+                    years.append(m.span(group))
+        times = [m.span() for m in lex.times.finditer(text)]
+        return Spans(chrome, dates, years, times)
+
+
+def _inside(spans: list[tuple[int, int]], token: Token) -> bool:
+    i = bisect.bisect_right(spans, (token.start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= token.start and token.end <= spans[i][1]
+
+
+Check = Callable[[str, Token, Lexicon, Spans], str | None]
+
+
+def chrome(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    for start, end, pattern in spans.chrome:
+        if start <= token.start < end:
+            return f"chrome/{pattern}"
+    return None
+
+
+def year_in_date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    if (token.start, token.end) in spans.years_in_dates:
+        return "year/in-date"
+    return None
+
+
+def date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return "date/day-month" if not token.words and _inside(spans.dates, token) else None
+
+
+def time(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return "time/clock" if not token.words and _inside(spans.times, token) else None
+
+
+def ordinal(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    if token.words or token.scaled:
+        return None
+    return "ordinal/suffix" if lex.ordinal.match(text, token.end) else None
+
+
+def name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    """Digits glued to letters (G7, Covid-19, F-16, MH17) name things; they count nothing."""
+    if token.words or token.pattern.startswith(("vague", "placeholder")):
+        return None
+    before = text[max(0, token.start - 2) : token.start]
+    if re.search(r"[^\W\d_]-?$", before) or before.endswith(("°", "#")):
+        return "name/letters-before"
+    after = text[token.end : token.end + 1]
+    if after and (after.isalpha() or after == "-" and text[token.end + 1 : token.end + 2].isalpha()):
+        tail = re.match(r"[\w²/]+", text[token.end :])
+        word = fold(tail.group(0)) if tail else ""
+        if word in lex.units or word in lex.durations or word in lex.currencies:
+            return None
+        return "name/letters-after"
+    return None
+
+
+def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    """A bare four-digit number is a year unless a counted noun follows it ("2000 soldats")."""
+    if token.pattern != "digits/plain" or token.value is None:
+        return None
+    if not (1800 <= token.value <= 2100 and token.end - token.start == 4):
+        return None
+    prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
+    if prev and fold(prev.group(1)) in lex.year_context:
+        return "year/context"
+    nxt = _NEXT.match(text, token.end)
+    word = nxt.group(1) if nxt else None
+    if word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords:
+        return None
+    return "year/bare"
+
+
+def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    """'les deux dirigeants' points back at people already named; it asserts no figure."""
+    if not token.words:
+        return None
+    prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
+    if prev and fold(prev.group(1)) in lex.anaphoric_determiners:
+        return "anaphoric/determiner"
+    return None
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("chrome", chrome),
+    ("year", year_in_date),
+    ("date", date),
+    ("time", time),
+    ("ordinal", ordinal),
+    ("name", name),
+    ("year", year),
+    ("anaphoric", anaphoric),
+)
+
+
+def classify(text: str, token: Token, lex: Lexicon, spans: Spans) -> tuple[str, str] | None:
+    """(reason, found_by) when the mention is not a claim, else None."""
+    for reason, check in CHECKS:
+        found = check(text, token, lex, spans)
+        if found:
+            return reason, found
+    return None

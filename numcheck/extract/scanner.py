@@ -1,0 +1,138 @@
+"""Find every numeric mention in a text: digits, number words, vague quantities, placeholders.
+
+The scanner decides only *where* the numbers are and what value their own text holds;
+whether a mention is a claim, a date or page chrome is decided afterwards
+(``nonclaims``), so that nothing numeric is dropped without a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from text_to_num import text2num
+
+from numcheck.extract.lexicon import Lexicon, fold
+
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+
+
+@dataclass(slots=True)
+class Token:
+    """A numeric mention before classification; ``pattern`` says which recognizer found it."""
+
+    start: int
+    end: int
+    value: float | None
+    pattern: str
+    words: bool = False
+    low: float | None = None
+    high: float | None = None
+    scaled: float | None = None  # the scale word or suffix applied, if any
+    placeholder: Mapping[str, Any] | None = None
+
+
+def parse_digits(surface: str, lex: Lexicon) -> float:
+    """The value of a digit string; the language's decimal separator is never a grouping one."""
+    integer, _, frac = surface.partition(lex.decimal)
+    digits = re.sub(r"\D", "", integer)
+    return float(f"{digits}.{frac}" if frac else digits)
+
+
+_GROUP_NAMES = {"gs": "space-grouped", "plain": "plain"}
+
+
+def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
+    tokens: list[Token] = []
+    for m in lex.vague.finditer(text):
+        low, high = lex.vague_bounds[re.sub(r"\s+", " ", fold(m.group(0)))]
+        tokens.append(Token(m.start(), m.end(), None, f"vague/{m.group(0).lower()}", low=low,
+                            high=high))
+    for holder in garbles["placeholders"]:
+        for m in re.finditer(rf"(?<![\w]){re.escape(holder['token'])}(?![\w])", text):
+            tokens.append(Token(m.start(), m.end(), None, f"placeholder/{holder['token']}",
+                                placeholder=holder))
+    for m in lex.digits.finditer(text):
+        group = m.lastgroup or "plain"
+        sep = "dot" if "." in m.group(0) and group.startswith("g") and group != "gs" else None
+        name = _GROUP_NAMES.get(group) or f"{sep or 'comma'}-grouped"
+        if group == "plain" and lex.decimal in m.group(0):
+            name = "decimal"
+        token = Token(m.start(), m.end(), parse_digits(m.group(0), lex), f"digits/{name}")
+        _apply_scale(text, token, lex)
+        tokens.append(token)
+    for m in lex.words.finditer(text):
+        tokens.extend(_word_tokens(text, m, lex))
+    return _without_overlaps(tokens)
+
+
+def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
+    m = lex.scale_after.match(text, token.end)
+    if not m or token.value is None:
+        return
+    if m.group("word"):
+        factor = lex.scale_words[fold(m.group("word"))]
+    else:
+        suffix = m.group("suffix")
+        # "15m" is metres unless money is being counted ("$15m").
+        if fold(suffix) in lex.units and not lex.currency_before.search(text[: token.start]):
+            return
+        factor = lex.scale_suffixes[suffix]
+    token.value *= factor
+    token.scaled = factor
+    token.end = m.end()
+    token.pattern += "+scale"
+
+
+def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
+    surface = m.group(0)
+    words = [w for w in _WORD_SPLIT.split(fold(surface)) if w]
+    if len(words) == 1:
+        word = words[0]
+        if word in lex.article_numerals:
+            return []
+        if word in lex.homograph_numerals and not _noun_follows(text, m.end(), lex):
+            return []
+    value = _words_value(surface, lex)
+    if value is not None:
+        return [Token(m.start(), m.end(), value, "words/text2num", words=True)]
+    # not one number ("deux trois"): read each word on its own
+    out = []
+    for w in re.finditer(r"[^\s-]+", surface):
+        single = _words_value(w.group(0), lex)
+        if single is not None and fold(w.group(0)) not in lex.article_numerals:
+            start = m.start() + w.start()
+            out.append(Token(start, start + len(w.group(0)), single, "words/text2num", words=True))
+    return out
+
+
+def _words_value(surface: str, lex: Lexicon) -> float | None:
+    try:
+        return float(text2num(fold(surface).replace("’", "'"), lex.lang))
+    except (ValueError, KeyError):
+        return None
+
+
+def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    m = _NEXT_WORD.match(text, pos)
+    return bool(m) and fold(m.group(1)) not in lex.stopwords
+
+
+_PRIORITY = {"vague": 0, "placeholder": 1, "digits": 2, "words": 3}
+
+
+def _without_overlaps(tokens: list[Token]) -> list[Token]:
+    """Keep the longest, most specific token where recognizers overlap."""
+    ranked = sorted(
+        tokens, key=lambda t: (_PRIORITY[t.pattern.split("/")[0]], t.start - t.end, t.start)
+    )
+    kept: list[Token] = []
+    taken: list[tuple[int, int]] = []
+    for t in ranked:
+        if all(t.end <= s or t.start >= e for s, e in taken):
+            kept.append(t)
+            taken.append((t.start, t.end))
+    return sorted(kept, key=lambda t: t.start)

@@ -1,0 +1,196 @@
+"""The records that flow through the pipeline: ingest → extract → group → compare → render.
+
+Every stage takes and returns these plain, frozen records, so a stage can be tested,
+cached or replaced on its own, and every output format renders the same values.
+Each finding carries ``found_by`` (recognizer and pattern), so a reviewer can see
+*why* numcheck read a figure the way it did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Hedge(StrEnum):
+    """How a figure is qualified in the text; decides the interval it stands for."""
+
+    EXACT = "exact"
+    APPROX = "approx"  # environ, about: ± the approximate band
+    NEARLY = "nearly"  # presque, almost: just under
+    MORE_THAN = "more_than"  # (v, ∞)
+    AT_LEAST = "at_least"  # [v, ∞)
+    LESS_THAN = "less_than"  # [0, v)
+    AT_MOST = "at_most"  # [0, v]  (jusqu'à, up to)
+    RANGE = "range"  # entre a et b
+    VAGUE = "vague"  # une centaine, des milliers
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+    DURATION = "duration"
+
+
+class Verdict(StrEnum):
+    """Comparison outcomes, most serious first (see ``SEVERITY``)."""
+
+    CONFLICT = "conflict"
+    SELF_CONTRADICTION = "self_contradiction"
+    DIVERGENT = "divergent"
+    UNVERIFIABLE = "unverifiable"
+    DIFFERENT_PERIOD = "different_period"
+    CONSISTENT = "consistent"
+
+    @property
+    def severity(self) -> int:
+        return SEVERITY[self]
+
+    @property
+    def raised(self) -> bool:
+        """A raised verdict asks a reviewer to act; the others are information."""
+        return self in (Verdict.CONFLICT, Verdict.SELF_CONTRADICTION, Verdict.DIVERGENT)
+
+
+SEVERITY: dict[Verdict, int] = {v: i for i, v in enumerate(Verdict)}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read from disk, with what we know about its source."""
+
+    name: str  # file name, the key used in tables and reports
+    path: str  # as given by the user (for messages and links)
+    text: str
+    lang: str
+    published: date | None = None
+    outlet: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input the user should hear about; ``fatal`` means the file was skipped."""
+
+    path: str
+    message: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric claim: a figure about something, with the interval its wording allows.
+
+    ``start``/``end`` are Python str offsets of the figure's own text in the file as
+    read, so a reviewer can highlight exactly what was read. ``low``/``high`` are
+    ``None`` when unbounded; ``low_open``/``high_open`` mark strict bounds
+    (``plus de 100 000`` is (100 000, ∞)).
+    """
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    low: float | None
+    high: float | None
+    hedge: Hedge
+    kind: Kind
+    unit: str | None
+    garbled: bool
+    garble_reason: str | None
+    candidate: float | None
+    counted: str | None
+    attribution: str | None
+    time_scope: str | None
+    sentence: str
+    sentence_start: int
+    lang: str
+    published: date | None
+    line: int
+    col: int
+    found_by: str
+    hedge_text: str | None = None
+    low_open: bool = False
+    high_open: bool = False
+    outlet: str | None = None
+
+    @property
+    def central(self) -> float | None:
+        """The figure a reader takes away; for open intervals, the stated bound."""
+        if self.value is not None:
+            return self.value
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+
+@dataclass(frozen=True, slots=True)
+class OtherMention:
+    """A number in the text that is not a claim (a date, a year, page chrome…), and why."""
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    reason: str  # date, year, time, ordinal, chrome, name, anaphoric…
+    found_by: str
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything numcheck read from one document: nothing numeric is silently dropped."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    others: tuple[OtherMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a group of claims measures, e.g. Russian troops near the Ukrainian border."""
+
+    key: str
+    label: str
+    claims: tuple[str, ...]
+    found_by: str
+    facets: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A verdict on claims of one subject, with a sentence a reviewer can read aloud."""
+
+    subject: str
+    label: str
+    claims: tuple[str, ...]
+    verdict: Verdict
+    ratio: float | None
+    explanation: str
+    fingerprint: str = ""
+    review: str | None = None  # decision recorded in the ledger, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of grouping and comparing: subjects, flags, and claim → subject."""
+
+    subjects: tuple[Subject, ...]
+    flags: tuple[Flag, ...]
+    subject_of: dict[str, str] = field(default_factory=dict)
+
+
+def claim_id(doc: str, start: int, end: int, surface: str) -> str:
+    """Stable across runs: the same file with the same text yields the same ids."""
+    digest = hashlib.sha1(f"{doc}\0{start}\0{end}\0{surface}".encode()).hexdigest()
+    return f"c{digest[:10]}"

@@ -1,0 +1,71 @@
+"""The claims table (``numcheck extract``) as a terminal table, CSV, JSON or Parquet."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from tabulate import tabulate
+
+from numcheck.pipeline import Report
+from numcheck.wording import interval_text
+from numcheck.render.registry import renderer
+from numcheck.table import claim_record, frame
+
+
+def _rows(report: Report, others: bool) -> list[dict[str, Any]]:
+    if others:
+        return [
+            {"doc": o.doc, "start": o.start, "end": o.end, "line": o.line, "col": o.col,
+             "surface": o.surface, "reason": o.reason, "found_by": o.found_by}
+            for o in report.others
+        ]
+    subject_of = report.comparison.subject_of
+    return [claim_record(c, subject_of.get(c.id)) for c in report.claims]
+
+
+@renderer("claims", "json")
+def as_json(report: Report, *, others: bool = False) -> str:
+    return json.dumps(_rows(report, others), ensure_ascii=False, indent=2) + "\n"
+
+
+@renderer("claims", "csv")
+def as_csv(report: Report, *, others: bool = False) -> str:
+    if others:
+        import pandas as pd
+
+        return str(pd.DataFrame(_rows(report, True)).to_csv(index=False))
+    return str(frame(report.claims, report.comparison.subject_of).to_csv(index=False))
+
+
+@renderer("claims", "parquet")
+def as_parquet(report: Report, *, others: bool = False) -> bytes:
+    import pandas as pd
+
+    df = pd.DataFrame(_rows(report, True)) if others else frame(
+        report.claims, report.comparison.subject_of
+    )
+    buffer = io.BytesIO()
+    df.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+@renderer("claims", "table")
+def as_table(report: Report, *, others: bool = False) -> str:
+    if others:
+        rows = [[o.doc, f"{o.line}:{o.col}", o.surface, o.reason, o.found_by] for o in report.others]
+        return tabulate(rows, headers=["doc", "at", "number", "why not a claim", "found by"]) + "\n"
+    rows = []
+    for c in report.claims:
+        lang = c.lang
+        figure = "garbled" + (f" (guess {c.candidate:g})" if c.candidate else "") if c.garbled else (
+            interval_text(c.low, c.high, c.low_open, c.high_open, lang)
+        )
+        rows.append([c.doc, f"{c.line}:{c.col}", c.surface, figure, c.hedge.value, c.kind.value,
+                     c.counted or "", c.attribution or "", c.time_scope or ""])
+    return tabulate(
+        rows, headers=["doc", "at", "figure", "interval", "hedge", "kind", "counts", "who says",
+                       "when"]
+    ) + "\n"
+

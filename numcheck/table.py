@@ -1,0 +1,66 @@
+"""The claims table: one row per claim, nullable dtypes, the contract other tools read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import fields
+from pathlib import Path
+
+import pandas as pd
+
+from numcheck.model import Claim
+
+# Column order of the public table; ``subject`` is filled once claims are grouped.
+COLUMNS: tuple[str, ...] = (
+    "id", "doc", "start", "end", "surface", "value", "low", "high", "low_open", "high_open",
+    "hedge", "hedge_text", "kind", "unit", "garbled", "garble_reason", "candidate", "counted",
+    "attribution", "time_scope", "sentence", "sentence_start", "lang", "published", "outlet",
+    "line", "col", "found_by", "subject",
+)
+DTYPES: Mapping[str, str] = {
+    "id": "string", "doc": "string", "start": "Int64", "end": "Int64", "surface": "string",
+    "value": "Float64", "low": "Float64", "high": "Float64", "low_open": "boolean",
+    "high_open": "boolean", "hedge": "string", "hedge_text": "string", "kind": "string",
+    "unit": "string", "garbled": "boolean", "garble_reason": "string", "candidate": "Float64",
+    "counted": "string", "attribution": "string", "time_scope": "string", "sentence": "string",
+    "sentence_start": "Int64", "lang": "string", "published": "string", "outlet": "string",
+    "line": "Int64", "col": "Int64", "found_by": "string", "subject": "string",
+}
+_CLAIM_FIELDS = {f.name for f in fields(Claim)}
+
+
+def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
+    """A claim as plain JSON-ready values, in table column order."""
+    row: dict[str, object] = {}
+    for column in COLUMNS:
+        if column == "subject":
+            row[column] = subject
+            continue
+        value = getattr(claim, column) if column in _CLAIM_FIELDS else None
+        if column == "published" and value is not None:
+            value = value.isoformat()
+        elif hasattr(value, "value"):  # enums
+            value = value.value
+        row[column] = value
+    return row
+
+
+def frame(claims: Iterable[Claim], subject_of: Mapping[str, str] | None = None) -> pd.DataFrame:
+    subject_of = subject_of or {}
+    rows = [claim_record(c, subject_of.get(c.id)) for c in claims]
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    return df.astype(dict(DTYPES))
+
+
+def claims_frame(
+    paths: Iterable[str | Path], *, lang: str | None = None, rules_dirs: Iterable[str] = ()
+) -> pd.DataFrame:
+    """Every claim of every readable article under ``paths`` as one DataFrame.
+
+    Files that cannot be read are left out here; use ``numcheck.run`` to get the
+    problems alongside the claims.
+    """
+    from numcheck.pipeline import run
+
+    report = run(paths, lang=lang, rules_dirs=rules_dirs)
+    return frame(report.claims, report.comparison.subject_of)

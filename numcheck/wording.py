@@ -1,0 +1,71 @@
+"""Figures written the way a reader of the article's language writes them.
+
+French readers expect ``175 000`` and ``1,5``; English readers ``175,000`` and ``1.5``.
+The separators come from the language rules, so a new language needs no code.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from numcheck.errors import RulesError
+from numcheck.model import Claim, Hedge
+from numcheck.rulebook import load_rules
+
+HEDGE_WORDS = {
+    Hedge.EXACT: "",
+    Hedge.APPROX: "about ",
+    Hedge.NEARLY: "nearly ",
+    Hedge.MORE_THAN: "more than ",
+    Hedge.AT_LEAST: "at least ",
+    Hedge.LESS_THAN: "fewer than ",
+    Hedge.AT_MOST: "up to ",
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _separators(lang: str) -> tuple[str, str]:
+    try:
+        data = load_rules().language(lang)
+    except RulesError:
+        return (",", ".")
+    return (data["group_separators"][0], data["decimal_separator"])
+
+
+def number(x: float | None, lang: str = "en") -> str:
+    if x is None:
+        return "?"
+    group, decimal = _separators(lang)
+    if float(x).is_integer():
+        body, frac = f"{int(x):,}", ""
+    else:
+        text = f"{x:,.2f}".rstrip("0").rstrip(".")
+        body, _, frac = text.partition(".")
+    body = body.replace(",", group)
+    return f"{body}{decimal}{frac}" if frac else body
+
+
+def interval_text(
+    low: float | None, high: float | None, low_open: bool, high_open: bool, lang: str = "en"
+) -> str:
+    """[157 500, 192 500], (100 000, ∞), [0, 10 000)."""
+    if low is None and high is None:
+        return "—"
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    lo = number(low, lang) if low is not None else "−∞"
+    hi = number(high, lang) if high is not None else "∞"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def figure_text(claim: Claim, lang: str | None = None) -> str:
+    """How a reviewer would say the figure: 'about 175 000', 'between 10 and 15'."""
+    lang = lang or claim.lang
+    if claim.garbled:
+        guess = f", perhaps {number(claim.candidate, lang)} (a guess)" if claim.candidate else ""
+        return f"a garbled figure '{claim.surface}'{guess}"
+    if claim.hedge is Hedge.RANGE:
+        return f"between {number(claim.low, lang)} and {number(claim.high, lang)}"
+    if claim.hedge is Hedge.VAGUE:
+        return f"'{claim.hedge_text or claim.surface}' ({number(claim.low, lang)}–{number(claim.high, lang)})"
+    return f"{HEDGE_WORDS.get(claim.hedge, '')}{number(claim.value, lang)}"
