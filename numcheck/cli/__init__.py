@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from numcheck.cli import extract_cmd  # noqa: F401  (registers the command)
+from numcheck.cli import extract_cmd, report_cmd  # noqa: F401  (registers the commands)
 from numcheck.cli.app import Exit, app
 
 __all__ = ["Exit", "app", "main"]

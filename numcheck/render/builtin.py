@@ -1,3 +1,3 @@
 """Import every built-in renderer module so it registers its formats."""
 
-from numcheck.render import claims_table  # noqa: F401
+from numcheck.render import claims_table, markdown, report_formats  # noqa: F401

@@ -1,0 +1,144 @@
+"""The report as data: JSON (the comparison contract), CSV, and schema.org ClaimReview."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from typing import Any
+
+from numcheck.model import Flag, Verdict
+from numcheck.pipeline import Report
+from numcheck.render.registry import renderer
+from numcheck.table import COLUMNS, claim_record
+from numcheck.wording import figure_text
+
+
+def flag_record(flag: Flag) -> dict[str, Any]:
+    return {
+        "subject": flag.subject,
+        "label": flag.label,
+        "claims": list(flag.claims),
+        "verdict": flag.verdict.value,
+        "ratio": flag.ratio,
+        "explanation": flag.explanation,
+        "fingerprint": flag.fingerprint,
+        "review": flag.review,
+    }
+
+
+@renderer("report", "json")
+def as_json(report: Report, **_: object) -> str:
+    subject_of = report.comparison.subject_of
+    data = {
+        "claims": [claim_record(c, subject_of.get(c.id)) for c in report.claims],
+        "flags": [flag_record(f) for f in report.comparison.flags],
+        "subjects": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "claims": list(s.claims),
+                "found_by": s.found_by,
+                "facets": dict(s.facets),
+            }
+            for s in report.comparison.subjects
+        ],
+        "others": [
+            {
+                "doc": o.doc,
+                "start": o.start,
+                "end": o.end,
+                "surface": o.surface,
+                "reason": o.reason,
+                "found_by": o.found_by,
+            }
+            for o in report.others
+        ],
+        "problems": [
+            {"path": p.path, "message": p.message, "skipped": p.fatal} for p in report.problems
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@renderer("report", "csv")
+def as_csv(report: Report, **_: object) -> str:
+    """One row per claim, with its subject's label and the worst verdict it takes part in."""
+    worst: dict[str, Verdict] = {}
+    for flag in report.comparison.flags:
+        for cid in flag.claims:
+            if cid not in worst or flag.verdict.severity < worst[cid].severity:
+                worst[cid] = flag.verdict
+    labels = {s.key: s.label for s in report.comparison.subjects}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*COLUMNS, "subject_label", "verdict"])
+    subject_of = report.comparison.subject_of
+    for c in report.claims:
+        record = claim_record(c, subject_of.get(c.id))
+        verdict = worst.get(c.id)
+        writer.writerow(
+            [
+                *("" if record[k] is None else record[k] for k in COLUMNS),
+                labels.get(subject_of.get(c.id, ""), ""),
+                verdict.value if verdict else Verdict.CONSISTENT.value,
+            ]
+        )
+    return out.getvalue()
+
+
+@renderer("report", "claimreview")
+def as_claimreview(report: Report, **_: object) -> str:
+    """schema.org ClaimReview JSON-LD, one item per flagged subject."""
+    by_subject: dict[str, list[Flag]] = defaultdict(list)
+    for flag in report.comparison.flags:
+        by_subject[flag.subject].append(flag)
+    items = []
+    for key in sorted(
+        by_subject, key=lambda k: (min(f.verdict.severity for f in by_subject[k]), k)
+    ):
+        flags = sorted(by_subject[key], key=lambda f: f.verdict.severity)
+        worst = flags[0]
+        claims = [report.claim(cid) for f in flags for cid in f.claims]
+        seen: dict[str, Any] = {}
+        for c in claims:
+            seen.setdefault(c.id, c)
+        items.append(
+            {
+                "@type": "ClaimReview",
+                "claimReviewed": f"{worst.label}: "
+                + "; ".join(
+                    f"{figure_text(c)}{' ' + c.counted if c.counted else ''}" for c in seen.values()
+                ),
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": [
+                        {
+                            "@type": "CreativeWork",
+                            "name": c.doc,
+                            **({"datePublished": c.published.isoformat()} if c.published else {}),
+                            **(
+                                {"publisher": {"@type": "Organization", "name": c.outlet}}
+                                if c.outlet
+                                else {}
+                            ),
+                        }
+                        for c in seen.values()
+                    ],
+                },
+                "reviewRating": {
+                    "@type": "Rating",
+                    "alternateName": worst.verdict.value,
+                    "ratingExplanation": worst.explanation,
+                },
+                "author": {"@type": "Organization", "name": "numcheck"},
+                "identifier": worst.fingerprint,
+            }
+        )
+    return (
+        json.dumps(
+            {"@context": "https://schema.org", "@graph": items}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
