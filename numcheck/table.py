@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
+from datetime import date
+from enum import Enum
 from pathlib import Path
 
 import pandas as pd
@@ -37,9 +39,9 @@ def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
             row[column] = subject
             continue
         value = getattr(claim, column) if column in _CLAIM_FIELDS else None
-        if column == "published" and value is not None:
+        if isinstance(value, date):
             value = value.isoformat()
-        elif hasattr(value, "value"):  # enums
+        elif isinstance(value, Enum):
             value = value.value
         row[column] = value
     return row

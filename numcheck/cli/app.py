@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from enum import IntEnum
+from pathlib import Path
 
 import typer
 
@@ -63,9 +64,11 @@ def read_stdin_if(paths: list[str]) -> bytes | None:
 def write_output(data: str | bytes, output: str | None) -> None:
     """Write to ``output`` or stdout; bytes (parquet) need a file."""
     if output:
-        mode = "wb" if isinstance(data, bytes) else "w"
-        with open(output, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
-            fh.write(data)
+        path = Path(output)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
