@@ -1,0 +1,350 @@
+"""The desk-review page (``numcheck report --format html``): one self-contained file.
+
+A fact-checker opens it offline, possibly from an e-mail, so it loads nothing from
+the network (the CSS and JS are inlined, a Content-Security-Policy forbids anything
+else and only allows our own script by hash), and it must never run the articles'
+text: every string from an input (text, file names, outlets, attributions, rule
+labels) goes through ``html.escape``, and the JSON the script reads is escaped
+against ``</script>``. The page works without script (filters only hide things),
+reads without colour (verdicts carry an icon and a word) and prints whole. The same
+report renders byte-identical pages: no clock, and every list in a fixed order.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+
+from numcheck.model import Claim, Document, Flag, Subject, Verdict
+from numcheck.pipeline import Report
+from numcheck.render.registry import renderer
+from numcheck.render.svg import Row, forest_plot
+from numcheck.wording import interval_text, number
+
+VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
+    Verdict.CONFLICT: ("✖", "Conflict"),
+    Verdict.SELF_CONTRADICTION: ("⇄", "Self-contradiction"),
+    Verdict.DIVERGENT: ("▲", "Divergent"),
+    Verdict.UNVERIFIABLE: ("?", "Unverifiable"),
+    Verdict.DIFFERENT_PERIOD: ("◷", "Different period"),
+    Verdict.CONSISTENT: ("✓", "Consistent"),
+}
+NO_FLAG = "none"
+
+
+def _asset(name: str) -> str:
+    return resources.files("numcheck.render").joinpath("assets", name).read_text("utf-8")
+
+
+def _csp_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _json_for_script(data: object) -> str:
+    """JSON that cannot close its <script> element nor open a comment in it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, safe)
+    return text
+
+
+def anchor(claim_id: str) -> str:
+    """The id of a figure's place in the full article text."""
+    return f"fig-{claim_id}"
+
+
+def subject_anchor(key: str) -> str:
+    return "subj-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def doc_anchor(name: str) -> str:
+    return "doc-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def badge(verdict: Verdict) -> str:
+    icon, word = VERDICT_WORDS[verdict]
+    return (f'<span class="badge v-{verdict.value}"><span aria-hidden="true">{icon}</span> '
+            f"{word}</span>")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The report, indexed once for the page: sources, flags per subject, display order."""
+
+    report: Report
+
+    def source(self, claim: Claim) -> str:
+        return claim.outlet or self.outlet(claim.doc) or claim.doc
+
+    def outlet(self, doc: str) -> str | None:
+        return self.report.document(doc).outlet
+
+    def flags_of(self, key: str) -> list[Flag]:
+        return [f for f in self.flags() if f.subject == key]
+
+    def flags(self) -> list[Flag]:
+        return sorted(self.report.comparison.flags,
+                      key=lambda f: (f.verdict.severity, f.label, f.fingerprint))
+
+    def subjects(self) -> list[Subject]:
+        """Flagged subjects first, most serious first; then the others by label."""
+        def order(s: Subject) -> tuple[int, str, str]:
+            worst = min((f.verdict.severity for f in self.flags_of(s.key)), default=len(Verdict))
+            return (worst, s.label, s.key)
+
+        return sorted(self.report.comparison.subjects, key=order)
+
+    def claims_of(self, subject: Subject) -> list[Claim]:
+        return [self.report.claim(cid) for cid in subject.claims]
+
+    def orphans(self) -> list[Claim]:
+        grouped = self.report.comparison.subject_of
+        return [c for c in self.report.claims if c.id not in grouped]
+
+    def sources(self) -> list[str]:
+        return sorted({self.source(c) for c in self.report.claims})
+
+
+def _summary(page: Page) -> str:
+    r = page.report
+    counts = Counter(f.verdict for f in r.comparison.flags)
+    rows = "".join(
+        f'<tr><th scope="row">{badge(v)}</th><td>{counts[v]}</td></tr>'
+        for v in Verdict if counts[v]
+    ) or '<tr><td colspan="2">No flags: the sources agree or stand alone.</td></tr>'
+    garbled = sum(c.garbled for c in r.claims)
+    stats = [("articles", len(r.documents)), ("claims", len(r.claims)),
+             ("subjects", len(r.comparison.subjects)), ("flags", len(r.comparison.flags)),
+             ("garbled figures", garbled)]
+    facts = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in stats)
+    flag_items = "".join(
+        f'<li>{badge(f.verdict)} <a href="#{subject_anchor(f.subject)}">{escape(f.label)}</a>'
+        f" — {escape(f.explanation)}</li>"
+        for f in page.flags()
+    )
+    problems = "".join(
+        f"<li>{'skipped' if p.fatal else 'warning'}: {escape(str(p))}</li>" for p in r.problems
+    )
+    return (
+        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        f'<dl class="stats">{facts}</dl>'
+        '<table class="verdicts"><caption>Flags by verdict, most serious first</caption>'
+        f'<thead><tr><th scope="col">verdict</th><th scope="col">flags</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        + (f'<h3>Flags to review</h3><ol class="flag-list">{flag_items}</ol>' if flag_items else "")
+        + (f'<h3>Input problems</h3><ul class="problems">{problems}</ul>' if problems else "")
+        + "</section>"
+    )
+
+
+def _filters(page: Page) -> str:
+    present = sorted({f.verdict for f in page.report.comparison.flags}, key=lambda v: v.severity)
+    verdicts = "".join(
+        f'<option value="{v.value}">{escape(VERDICT_WORDS[v][1])}</option>' for v in present
+    )
+    sources = "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in page.sources())
+    return (
+        '<form id="filters" class="filters" aria-label="Filter subjects and claims" hidden>'
+        '<div><label for="f-verdict">Verdict</label><select id="f-verdict">'
+        '<option value="">all subjects</option><option value="flagged">any flag</option>'
+        f'{verdicts}<option value="{NO_FLAG}">no flag</option></select></div>'
+        '<div><label for="f-source">Source</label><select id="f-source">'
+        f'<option value="">all sources</option>{sources}</select></div>'
+        '<div><input type="checkbox" id="f-garbled"> '
+        '<label for="f-garbled">garbled figures only</label></div>'
+        '<div><button type="reset" id="f-reset">Reset filters</button></div>'
+        '<p id="f-status" role="status" aria-live="polite"></p></form>'
+    )
+
+
+def _sentence(claim: Claim) -> str:
+    """The claim's sentence, escaped, with the figure itself marked."""
+    s = claim.sentence
+    at = claim.start - claim.sentence_start
+    if s[at:at + len(claim.surface)] != claim.surface:
+        at = s.find(claim.surface)
+    if at < 0:
+        return escape(s)
+    end = at + len(claim.surface)
+    return (f"{escape(s[:at])}<mark>{escape(s[at:end])}</mark>{escape(s[end:])}")
+
+
+def _reading(claim: Claim) -> str:
+    if claim.garbled:
+        guess = (f'<span class="guess">guess: {escape(number(claim.candidate, claim.lang))} '
+                 "(not checked)</span>" if claim.candidate is not None else "no reading")
+        why = escape(claim.garble_reason or "garbled")
+        return f'<span class="garbled-mark">? garbled</span> {guess}<br><small>{why}</small>'
+    return escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open,
+                                claim.lang))
+
+
+def _claim_rows(page: Page, claims: Iterable[Claim], subject_id: str) -> str:
+    rows = []
+    for c in claims:
+        src = page.source(c)
+        date = c.published.isoformat() if c.published else "—"
+        rows.append(
+            f'<tr class="claim" data-source="{escape(src)}" data-garbled="{int(c.garbled)}">'
+            f'<td><a href="#{doc_anchor(c.doc)}">{escape(src)}</a>'
+            + (f'<br><small>{escape(c.doc)}</small>' if src != c.doc else "")
+            + f"</td><td>{escape(date)}</td>"
+            f'<td lang="{escape(c.lang)}">{_sentence(c)}</td>'
+            f"<td>{escape(c.attribution or '—')}</td>"
+            f"<td>{_reading(c)}</td>"
+            f'<td><a href="#{anchor(c.id)}" data-back="{subject_id}">in article<span '
+            f'class="sr"> ({escape(c.doc)}, line {c.line})</span></a></td></tr>'
+        )
+    return (
+        '<table class="claims"><thead><tr><th scope="col">source</th><th scope="col">date</th>'
+        '<th scope="col">sentence (figure highlighted)</th><th scope="col">who says</th>'
+        '<th scope="col">interval</th><th scope="col">link</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _chart(page: Page, subject: Subject, claims: Sequence[Claim]) -> str:
+    rows = [Row(page.source(c), c, c.published.isoformat() if c.published else "no date")
+            for c in claims]
+    langs = Counter(c.lang for c in claims)
+    lang = sorted(langs, key=lambda x: (-langs[x], x))[0] if langs else "en"
+    svg = forest_plot(rows, f"Intervals for {subject.label}", lang)
+    return (f'<figure class="chart">{svg}<figcaption>Each row is one source: ● the figure, '
+            "━ the interval its wording allows, ▶ an open bound, ? a garbled figure "
+            "(its reading, if any, is only a guess).</figcaption></figure>")
+
+
+def _subject(page: Page, subject: Subject) -> str:
+    sid = subject_anchor(subject.key)
+    flags = page.flags_of(subject.key)
+    claims = page.claims_of(subject)
+    verdicts = sorted({f.verdict.value for f in flags}) or [NO_FLAG]
+    sources = sorted({page.source(c) for c in claims})
+    flag_html = "".join(
+        f'<li class="flag">{badge(f.verdict)} {escape(f.explanation)}'
+        + (f' <span class="ratio">({f.ratio:g}× apart)</span>' if f.ratio else "")
+        + (f' <span class="review">review: {escape(f.review)}</span>' if f.review else "")
+        + "</li>"
+        for f in flags
+    )
+    heading = "".join(badge(v) for v in sorted({f.verdict for f in flags},
+                                                key=lambda v: v.severity))
+    return (
+        f'<section class="subject{" flagged" if flags else ""}" id="{sid}" '
+        f'data-verdicts="{" ".join(verdicts)}" data-sources="{escape(json.dumps(sources))}" '
+        f'data-garbled="{int(any(c.garbled for c in claims))}" aria-labelledby="{sid}-h">'
+        f'<h3 id="{sid}-h">{escape(subject.label)} {heading}</h3>'
+        f'<p class="meta">{len(claims)} claim{"s" if len(claims) != 1 else ""} · grouped by '
+        f"<code>{escape(subject.found_by)}</code> · key <code>{escape(subject.key)}</code></p>"
+        + (f'<ul class="flags">{flag_html}</ul>' if flags else "")
+        + (_chart(page, subject, claims) if flags else "")
+        + _claim_rows(page, claims, sid)
+        + "</section>"
+    )
+
+
+def _subjects(page: Page) -> str:
+    body = "".join(_subject(page, s) for s in page.subjects())
+    orphans = page.orphans()
+    if orphans:
+        body += ('<section class="subject" id="ungrouped" data-verdicts="none" '
+                 'data-sources="[]" data-garbled="0"><h3>Claims without a subject</h3>'
+                 f"{_claim_rows(page, orphans, 'ungrouped')}</section>")
+    return ('<section id="subjects" aria-labelledby="subjects-h"><h2 id="subjects-h">'
+            f'Subjects and flags</h2><p id="no-match" hidden>No subject matches the filters.</p>'
+            f"{body}</section>")
+
+
+def _article_text(page: Page, doc: Document) -> str:
+    """The full text with every figure marked: claims link back, other numbers say why."""
+    spans: list[tuple[int, int, str, str]] = []
+    for c in page.report.claims:
+        if c.doc == doc.name:
+            sid = subject_anchor(page.report.comparison.subject_of.get(c.id, ""))
+            klass = "claim garbled" if c.garbled else "claim"
+            back = (f'<a class="back" href="#{sid}" title="back to the subject">↩'
+                    '<span class="sr"> back to the subject</span></a>')
+            spans.append((c.start, c.end, f'class="{klass}" id="{anchor(c.id)}" tabindex="-1"',
+                          back))
+    claimed = [(s, e) for s, e, _, _ in spans]
+    for o in page.report.others:
+        if o.doc == doc.name and not any(s < o.end and o.start < e for s, e in claimed):
+            spans.append((o.start, o.end,
+                          f'class="other" tabindex="0" title="not a claim: {escape(o.reason)}"',
+                          ""))
+    out: list[str] = []
+    pos = 0
+    for start, end, attrs, after in sorted(spans):
+        if start < pos:
+            continue
+        out.append(escape(doc.text[pos:start]))
+        out.append(f"<mark {attrs}>{escape(doc.text[start:end])}</mark>{after}")
+        pos = end
+    out.append(escape(doc.text[pos:]))
+    return "".join(out)
+
+
+def _articles(page: Page) -> str:
+    parts = []
+    for doc in page.report.documents:
+        did = doc_anchor(doc.name)
+        n = sum(c.doc == doc.name for c in page.report.claims)
+        meta = " · ".join(x for x in (
+            escape(doc.outlet) if doc.outlet else "",
+            f"<code>{escape(doc.name)}</code>",
+            doc.published.isoformat() if doc.published else "no date",
+            f"language {escape(doc.lang)}", f"{n} claim{'s' if n != 1 else ''}") if x)
+        parts.append(
+            f'<section class="article" id="{did}" aria-labelledby="{did}-h">'
+            f'<h3 id="{did}-h">{escape(doc.outlet or doc.name)}</h3><p class="meta">{meta}</p>'
+            f'<div class="text" lang="{escape(doc.lang)}">{_article_text(page, doc)}</div>'
+            "</section>"
+        )
+    return ('<section id="articles" aria-labelledby="articles-h"><h2 id="articles-h">'
+            'Articles, full text</h2><p class="legend"><mark class="claim">claim</mark> '
+            '<mark class="claim garbled">garbled claim</mark> <mark class="other">other number '
+            "(not a claim; hover or focus for why)</mark></p>"
+            f"{''.join(parts)}</section>")
+
+
+def _data(page: Page) -> dict[str, object]:
+    """What the script reads (verdict names), plus an index for tools that scrape the page."""
+    return {
+        "documents": {d.name: d.outlet for d in page.report.documents},
+        "sources": page.sources(),
+        "subjects": {subject_anchor(s.key): s.label for s in page.report.comparison.subjects},
+        "verdicts": {v.value: VERDICT_WORDS[v][1] for v in Verdict},
+    }
+
+
+@renderer("report", "html")
+def render_html(report: Report, **options: object) -> str:
+    """The whole page as one string; ``title`` is the only option it reads."""
+    page = Page(report)
+    title = str(options.get("title") or "numcheck desk review")
+    css, js = _asset("desk.css"), _asset("desk.js")
+    csp = (f"default-src 'none'; script-src {_csp_hash(js)}; style-src {_csp_hash(css)}; "
+           "img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; "
+           "form-action 'none'")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{escape(title)}</title><style>{css}</style></head><body>"
+        '<a class="skip" href="#subjects">Skip to subjects</a>'
+        f"<header><h1>{escape(title)}</h1><p>Numeric claims from {len(report.documents)} "
+        "articles, grouped by subject; flags mark where sources disagree. Every figure links "
+        "to its place in the article text at the bottom of the page.</p></header>"
+        f"<main>{_summary(page)}{_filters(page)}{_subjects(page)}{_articles(page)}</main>"
+        f'<script type="application/json" id="numcheck-data">{_json_for_script(_data(page))}'
+        f"</script><script>{js}</script></body></html>\n"
+    )

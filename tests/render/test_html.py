@@ -1,0 +1,134 @@
+"""The desk-review page: structure, one chart per flagged subject, anchors, escaping,
+determinism. The browser checks live in test_html_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_html_hostile import NAME, OUTLET, write_hostile
+
+from numcheck import run
+from numcheck.pipeline import Report
+from numcheck.render import render
+from numcheck.render.html import anchor, render_html, subject_anchor
+
+
+class Tags(HTMLParser):
+    """Collects start tags with their attributes, and the text of <script> elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if a.get("id")}
+
+    def with_class(self, tag: str, cls: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and cls in (a.get("class") or "").split()]
+
+
+def parse(page: str) -> Tags:
+    tags = Tags()
+    tags.feed(page)
+    return tags
+
+
+@pytest.fixture(scope="module")
+def seeds_page(seeds_report: Report) -> str:
+    return render_html(seeds_report)
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    return run([write_hostile(tmp_path_factory.mktemp("hostile"))])
+
+
+def test_registered_as_report_html(seeds_report: Report, seeds_page: str) -> None:
+    assert render("report", "html", seeds_report) == seeds_page
+
+
+def test_sections_present(seeds_page: str) -> None:
+    ids = parse(seeds_page).ids()
+    assert {"summary", "filters", "subjects", "articles", "numcheck-data"} <= ids
+    for label in ("f-verdict", "f-source", "f-garbled"):
+        assert f'<label for="{label}">' in seeds_page
+
+
+def test_self_contained(seeds_page: str) -> None:
+    tags = parse(seeds_page)
+    assert not [a for t, a in tags.tags if t in ("link", "img", "iframe") or
+                (t == "script" and a.get("src"))]
+    assert not re.search(r"(src|href)=\"(https?:)?//", seeds_page)
+    assert "@import" not in seeds_page and "url(" not in seeds_page
+    csp = next(a["content"] for t, a in tags.tags
+               if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert csp is not None and "default-src 'none'" in csp and "'unsafe-inline'" not in csp
+
+
+def test_summary_lists_verdicts_most_serious_first(seeds_report: Report, seeds_page: str) -> None:
+    summary = seeds_page.split('id="summary"', 1)[1].split("</section>", 1)[0]
+    present = sorted({f.verdict for f in seeds_report.comparison.flags}, key=lambda v: v.severity)
+    positions = [summary.index(f"v-{v.value}") for v in present]
+    assert positions == sorted(positions)
+
+
+def test_one_chart_per_flagged_subject(seeds_report: Report, seeds_page: str) -> None:
+    flagged = {f.subject for f in seeds_report.comparison.flags}
+    tags = parse(seeds_page)
+    assert len(tags.with_class("svg", "forest")) == len(flagged)
+    for key in flagged:
+        section = seeds_page.split(f'id="{subject_anchor(key)}"', 1)[1].split("</section>", 1)[0]
+        assert section.count('<svg ') == 1
+
+
+def test_garbled_figure_shown_as_guess(seeds_page: str) -> None:
+    tags = parse(seeds_page)
+    assert tags.with_class("circle", "garbled")
+    assert "guess: 100 000" in seeds_page
+
+
+def test_every_claim_has_an_anchor_in_its_article(seeds_report: Report, seeds_page: str) -> None:
+    marks = {a["id"] for a in parse(seeds_page).with_class("mark", "claim") if a.get("id")}
+    for claim in seeds_report.claims:
+        assert anchor(claim.id) in marks
+        assert f'href="#{anchor(claim.id)}"' in seeds_page
+        article = seeds_page.split(f'id="{anchor(claim.id)}"', 1)[1]
+        assert article.split("</mark>", 1)[0].endswith(claim.surface.replace("'", "&#x27;"))
+
+
+def test_hostile_article_is_escaped(hostile_report: Report) -> None:
+    assert any(d.name == NAME for d in hostile_report.documents)
+    page = render_html(hostile_report)
+    tags = parse(page)
+    assert [t for t, _ in tags.tags].count("script") == 2  # our data block and our script
+    assert not [t for t, _ in tags.tags if t in ("img", "b", "i")]
+    assert not any(k.startswith("on") for _, a in tags.tags for k in a)
+    assert "&lt;script&gt;alert(1)&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;img src=x onerror=" in page and "&lt;/script&gt;" in page
+    data_text = tags.scripts[0]
+    assert "</" not in data_text
+    assert OUTLET in json.loads(data_text)["sources"]
+
+
+def test_deterministic(seeds_report: Report, seeds_page: str, hostile_report: Report) -> None:
+    assert render_html(run([Path(__file__).resolve().parents[2] / "seeds"])) == seeds_page
+    assert render_html(hostile_report) == render_html(hostile_report)
