@@ -28,7 +28,9 @@ def split_periods(claims: Sequence[Claim], settings: Settings) -> list[list[Clai
     since with no metadata the only sensible assumption is "the same story".
     """
     window = timedelta(days=settings.period_window_days)
-    dated = sorted(((p, c) for c in claims if (p := period_of(c))), key=lambda pc: (pc[0], pc[1].id))
+    dated = sorted(
+        ((p, c) for c in claims if (p := period_of(c))), key=lambda pc: (pc[0], pc[1].id)
+    )
     undated = [c for c in claims if period_of(c) is None]
     periods: list[list[Claim]] = []
     end: date | None = None

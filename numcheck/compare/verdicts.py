@@ -97,8 +97,8 @@ def _within_period(subject: Subject, period: list[Claim], settings: Settings) ->
             a, b = pair
             ratio = _central(a) / _central(b)
             flags.append(_flag(subject, (a, b), Verdict.DIVERGENT,
-                               f"{_cap(_says(a))}; {_says(b)}: compatible only through the hedge or open "
-                               f"bound, yet {ratio:.2f}× apart.", ratio))
+                               f"{_cap(_says(a))}; {_says(b)}: compatible only through "
+                               f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio))
     for doc in sorted({c.doc for c in period}):
         own = [c for c in period if c.doc == doc]
         top = max(own, key=lambda c: (lo(c), c.id))
@@ -126,8 +126,9 @@ def _across_periods(subject: Subject, periods: list[list[Claim]], settings: Sett
     first, second = sorted((a, b), key=lambda c: period_of(c) or (c.published, c.published))
     ratio = _central(a) / _central(b) if _central(b) > 0 else None
     return [_flag(subject, (first, second), Verdict.DIFFERENT_PERIOD,
-                  f"{_cap(_figure(first))} ({_when(first)}) against {_figure(second)} ({_when(second)}): "
-                  "different periods, a change over time rather than a conflict.", ratio)]
+                  f"{_cap(_figure(first))} ({_when(first)}) against {_figure(second)} "
+                  f"({_when(second)}): different periods, a change over time rather than a "
+                  "conflict.", ratio)]
 
 
 def _unverifiable(subject: Subject, c: Claim) -> Flag:

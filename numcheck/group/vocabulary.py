@@ -23,9 +23,15 @@ class Family:
     labels: Mapping[str, str]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+        return [(s, concept) for s, _, concept in self.spans(text, start, end)]
+
+    def spans(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, concept) of every phrase of the family in ``text[start:end]``."""
         end = len(text) if end is None else end
         return [
-            (m.start(), self.concept_of[re.sub(r"\s+", " ", m.group(0))])
+            (m.start(), m.end(), self.concept_of[re.sub(r"\s+", " ", m.group(0))])
             for m in self.pattern.finditer(text, start, end)
         ]
 
@@ -37,8 +43,10 @@ class Vocabulary:
     families: Mapping[str, Family]
     counted_info: Mapping[str, Mapping[str, Any]]
     counted_as: Mapping[str, str]
+    reporting: frozenset[str]
     plural_suffixes: tuple[tuple[str, str], ...]
     fallback_stopwords: frozenset[str]
+    place_link: re.Pattern[str]
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -56,6 +64,7 @@ def vocabulary(rules: Rulebook, lang: str) -> Vocabulary | None:
 @functools.lru_cache(maxsize=16)
 def _compile(rules: Rulebook, lang: str) -> Vocabulary:
     raw = rules.subjects[lang]
+    events: Mapping[str, Mapping[str, Any]] = raw.get("events", {})
     families = {}
     for family in FAMILIES:
         concept_of: dict[str, str] = {}
@@ -71,7 +80,19 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         head=raw.get("head", "first"),
         families=families,
         counted_info=raw.get("counted", {}),
-        counted_as={k: v["counted_as"] for k, v in raw.get("events", {}).items() if "counted_as" in v},
+        counted_as={k: v["counted_as"] for k, v in events.items() if "counted_as" in v},
+        reporting=frozenset(k for k, v in events.items() if v.get("reporting")),
         plural_suffixes=tuple((p["suffix"], p["replace"]) for p in raw.get("plural_suffixes", [])),
         fallback_stopwords=frozenset(fold(w) for w in raw.get("fallback_stopwords", [])),
+        place_link=_place_link(raw.get("place_links", [])),
     )
+
+
+def _place_link(words: list[str]) -> re.Pattern[str]:
+    """What may stand between a place word and an actor word that only qualifies it.
+
+    "frontière ukrainienne", "Ukrainian border", "border with the Kyiv-held area":
+    the actor word names the place, not whose troops are counted.
+    """
+    links = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(rf"(?:[\s'-]+|(?:{links})(?!\w))*")

@@ -78,7 +78,7 @@ GARBLES: dict[str, Spec] = {
 }
 
 CONCEPT = {"label": "str", "words": STRINGS}
-EVENT = {"label": "str", "words": STRINGS, "counted_as": "str"}
+EVENT = {"label": "str", "words": STRINGS, "counted_as": "str", "reporting": "bool"}
 COUNTED = {"label": "str", "words": STRINGS, "default_event": "str", "people": "bool"}
 SUBJECTS: dict[str, Spec] = {
     "language": "str",
@@ -89,6 +89,7 @@ SUBJECTS: dict[str, Spec] = {
     "places": {"*": CONCEPT},
     "plural_suffixes": [{"suffix": "str", "replace": "str"}],
     "fallback_stopwords": STRINGS,
+    "place_links": STRINGS,
 }
 
 _TAGS = {
@@ -144,7 +145,10 @@ def _check(value: Any, spec: Spec, file: str, path: str, *, partial: bool) -> No
     if not _fits(value, spec):
         if isinstance(value, list) and spec in (STRINGS, "list[regex]"):
             i, bad = next((i, v) for i, v in enumerate(value) if not isinstance(v, str))
-            hint = " (YAML reads bare on/off/yes/no as booleans: quote them)" if isinstance(bad, bool) else ""
+            hint = (
+                " (YAML reads bare on/off/yes/no as booleans: quote them)"
+                if isinstance(bad, bool) else ""
+            )
             raise RulesError(f"{file}: key '{path}[{i}]'", f"expected a string, got {bad!r}{hint}")
         raise RulesError(f"{file}: key '{path}'", f"expected {_TAGS[spec]}, got {value!r}")
     if spec == "list[regex]":
@@ -152,7 +156,8 @@ def _check(value: Any, spec: Spec, file: str, path: str, *, partial: bool) -> No
             try:
                 re.compile(pattern)
             except re.error as err:
-                raise RulesError(f"{file}: key '{path}[{i}]'", f"bad regular expression: {err}")
+                where = f"{file}: key '{path}[{i}]'"
+                raise RulesError(where, f"bad regular expression: {err}") from None
 
 
 def _is_num(value: Any) -> bool:

@@ -1,0 +1,165 @@
+"""The facets of one claim: counted thing, whose, what happened to it, where.
+
+Each facet is looked up in the vocabulary nearest the figure first (between it and
+its neighbouring figures), then in its sentence. Two readings are refused because
+they confuse *who says* or *where* with *whose*: an actor word inside the claim's
+attribution ("selon Kiev, 120 000 soldats…" counts no Ukrainian troops) and an actor
+word that only qualifies a place ("la frontière ukrainienne", "the Ukrainian border").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from numcheck.extract.lexicon import fold
+from numcheck.group.vocabulary import Family, Vocabulary, vocabulary
+from numcheck.model import Claim, Kind
+from numcheck.rulebook import Rulebook
+
+UNSET = "-"
+
+
+@dataclass(frozen=True)
+class Facets:
+    counted: str
+    actor: str
+    event: str
+    places: tuple[str, ...]
+    found_by: str
+    labels: tuple[str, str, str, str]
+
+
+def facets_of(claim: Claim, scope: tuple[int, int], rules: Rulebook) -> Facets:
+    """``scope``: sentence offsets of the end of the previous figure and start of the next."""
+    vocab = vocabulary(rules, claim.lang)
+    if vocab is None:
+        return alone(claim, "no subject vocabulary for this language")
+    text = fold(claim.sentence)
+    here = claim.start - claim.sentence_start
+    after = claim.end - claim.sentence_start
+    prev_end, next_start = scope
+    how = []
+
+    counted = _counted_concept(claim, vocab)
+    if counted is None:
+        fallback = _fallback(claim, vocab)
+        if fallback is None:
+            return alone(claim, "counts nothing a rule or the fallback can name")
+        counted, how = fallback, ["counted/fallback-lemma"]
+    else:
+        how.append("counted/vocabulary")
+
+    events = vocab.families["events"]
+    event = _first(events.find(text, after, next_start)) or _last(events.find(text, 0, here))
+    info = vocab.counted_info.get(counted, {})
+    if event is None or (event in vocab.reporting and "default_event" in info):
+        event = info.get("default_event", event or UNSET)
+        how.append("event/default")
+    if event in vocab.counted_as and (info.get("people") or counted.startswith("~")):
+        counted = vocab.counted_as[event]
+
+    actor = _actor(claim, text, here, after, next_start, vocab)
+    places_family = vocab.families["places"]
+    places = {c for _, c in places_family.find(text, after, next_start)} or {
+        c for _, c in places_family.find(text, prev_end, here)
+    }
+    kind = "" if claim.kind is Kind.COUNT else f"{claim.kind.value}:"
+    labels = (
+        vocab.families["counted"].labels.get(counted, counted.lstrip("~")),
+        vocab.families["actors"].labels.get(actor, ""),
+        # "deaths killed" says it twice: an event that defines the counted thing is silent.
+        "" if vocab.counted_as.get(event) == counted or event == UNSET
+        else events.labels.get(event, event),
+        ", ".join(places_family.labels[p] for p in sorted(places)),
+    )
+    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), " + ".join(how), labels)
+
+
+def _actor(
+    claim: Claim, text: str, here: int, after: int, next_start: int, vocab: Vocabulary
+) -> str:
+    """Whose: in the counted phrase, else the last before the figure, else the first after."""
+    spans = _actor_spans(claim, text, vocab)
+    phrase_end = min(after + len(claim.counted or "") + 3, next_start)
+    return (
+        _first([(s, c) for s, _, c in spans if after <= s < phrase_end])
+        or _last([(s, c) for s, _, c in spans if s < here])
+        or _first([(s, c) for s, _, c in spans if s >= after])
+        or UNSET
+    )
+
+
+def _actor_spans(claim: Claim, text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    spans = vocab.families["actors"].spans(text)
+    speaker = _attribution_span(claim, text)
+    places = vocab.families["places"].spans(text)
+    return [
+        (s, e, c)
+        for s, e, c in spans
+        if not (speaker[0] <= s < speaker[1]) and not _qualifies_place(text, s, e, places, vocab)
+    ]
+
+
+def _attribution_span(claim: Claim, text: str) -> tuple[int, int]:
+    """Where the attribution stands in the sentence (nearest the figure), or nowhere."""
+    if not claim.attribution:
+        return (0, 0)
+    who = fold(claim.attribution)
+    here = claim.start - claim.sentence_start
+    at = text.rfind(who, 0, here)
+    if at < 0:
+        at = text.find(who, here)
+    return (at, at + len(who)) if at >= 0 else (0, 0)
+
+
+def _qualifies_place(
+    text: str, start: int, end: int, places: list[tuple[int, int, str]], vocab: Vocabulary
+) -> bool:
+    """After the place through link words ("frontière avec la Russie", "border with
+    Russia"); before it only as an adjective glued to it, and only where the head noun
+    comes last ("the Ukrainian border")."""
+    for p_start, p_end, _ in places:
+        if p_end <= start and vocab.place_link.fullmatch(text[p_end:start]):
+            return True
+        if vocab.head == "last" and end <= p_start and not text[end:p_start].strip(" -"):
+            return True
+    return False
+
+
+def _counted_concept(claim: Claim, vocab: Vocabulary) -> str | None:
+    if not claim.counted:
+        return None
+    # Only a concept at the head counts: "analystes militaires" are analysts, not troops.
+    phrase = fold(claim.counted)
+    family: Family = vocab.families["counted"]
+    for m in family.pattern.finditer(phrase):
+        at_head = m.start() == 0 if vocab.head == "first" else m.end() == len(phrase)
+        if at_head:
+            return family.concept_of[" ".join(m.group(0).split())]
+    return None
+
+
+def _fallback(claim: Claim, vocab: Vocabulary) -> str | None:
+    """The lemma of the counted noun, for subjects no rule names ("~teacher")."""
+    if claim.kind in (Kind.DURATION, Kind.MONEY) and claim.unit:
+        return f"~{claim.unit.lower()}"
+    if not claim.counted:
+        return None
+    words = [w for w in claim.counted.split() if fold(w) not in vocab.fallback_stopwords]
+    if not words:
+        return None
+    head = words[0] if vocab.head == "first" else words[-1]
+    return f"~{vocab.lemma(head)}"
+
+
+def alone(claim: Claim, why: str) -> Facets:
+    return Facets(f"alone:{claim.id}", UNSET, UNSET, (), f"alone/{why}",
+                  (claim.counted or claim.surface, "", "", ""))
+
+
+def _first(found: list[tuple[int, str]]) -> str | None:
+    return found[0][1] if found else None
+
+
+def _last(found: list[tuple[int, str]]) -> str | None:
+    return found[-1][1] if found else None
