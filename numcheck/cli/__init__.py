@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numcheck.cli.check_cmd  # registers check and review
 from numcheck.cli import extract_cmd, report_cmd  # noqa: F401  (registers the commands)
 from numcheck.cli.app import Exit, app
 

@@ -1,0 +1,23 @@
+"""The CI gate: check new articles against a corpus, honouring a review ledger and a baseline.
+
+Library only: nothing here prints or exits. ``numcheck check`` and ``numcheck review``
+(in ``numcheck.cli``) turn these results and ``NumcheckError``s into lines and exit codes.
+"""
+
+from numcheck.check.config import CheckConfig, find_config, load_config
+from numcheck.check.gate import CheckItem, CheckResult, check, fail_levels
+from numcheck.check.ledger import Ledger, Review, apply, stale
+
+__all__ = [
+    "CheckConfig",
+    "CheckItem",
+    "CheckResult",
+    "Ledger",
+    "Review",
+    "apply",
+    "check",
+    "fail_levels",
+    "find_config",
+    "load_config",
+    "stale",
+]

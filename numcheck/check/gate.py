@@ -1,0 +1,174 @@
+"""The gate: flags that involve a new article, judged against the corpus and each other.
+
+The whole-corpus comparison keeps only the extreme pair of each subject (that is what
+keeps it linear), so a new article's disagreement can hide behind an older, larger one
+between two corpus articles. The gate therefore also judges each new article against
+every other document of each subject it touches, pair by pair, with the same verdict
+code: the fingerprints are the ones ``numcheck report`` gives for the same pair.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from numcheck.check.cache import ExtractionCache
+from numcheck.check.ledger import Ledger, Review, stale
+from numcheck.compare.periods import split_periods
+from numcheck.compare.verdicts import judge
+from numcheck.errors import ConfigError
+from numcheck.ingest import read_paths
+from numcheck.model import Claim, Flag, Subject, Verdict
+from numcheck.pipeline import Report, build_report
+from numcheck.rulebook import Rulebook, Settings
+
+LEVELS: dict[str, frozenset[Verdict]] = {
+    "conflict": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION}),
+    "divergent": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION, Verdict.DIVERGENT}),
+    "garbled": frozenset({Verdict.UNVERIFIABLE}),
+    "any": frozenset(Verdict) - {Verdict.CONSISTENT},
+}
+DEFAULT_FAIL_ON = ("conflict", "garbled")
+
+
+def fail_levels(names: Iterable[str]) -> frozenset[Verdict]:
+    """``conflict``/``divergent``/``garbled``/``any`` (comma lists allowed) → failing verdicts."""
+    out: set[Verdict] = set()
+    for raw in names:
+        for name in filter(None, (n.strip() for n in raw.split(","))):
+            if name not in LEVELS:
+                known = ", ".join(LEVELS)
+                raise ConfigError("--fail-on", f"unknown level '{name}' (choose from: {known})")
+            out |= LEVELS[name]
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    """One flag as the gate reports it, located at the figure in the new article."""
+
+    flag: Flag
+    at: Claim  # the flag's first claim that belongs to a new article
+    path: str  # that article's path as given
+    others: tuple[Claim, ...]
+    status: str  # "new", "baseline" or "reviewed"
+    failing: bool
+    review: Review | None = None
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    report: Report
+    new: frozenset[str]  # document names of the new articles
+    items: tuple[CheckItem, ...]
+    stale: tuple[str, ...]
+    fail_on: frozenset[Verdict]
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return any(i.failing for i in self.items)
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return tuple(i.flag for i in self.items)
+
+
+def check(
+    new: Sequence[str | Path],
+    against: Sequence[str | Path],
+    rules: Rulebook,
+    *,
+    ledger: Ledger,
+    baseline: frozenset[str] = frozenset(),
+    fail_on: frozenset[Verdict] = LEVELS["conflict"] | LEVELS["garbled"],
+    cache: ExtractionCache | None = None,
+    stdin: bytes | None = None,
+    sources: str | Path | None = None,
+) -> CheckResult:
+    """Check ``new`` against ``against`` (or against itself when ``against`` is empty)."""
+    cache = cache or ExtractionCache(None, rules)
+    # The corpus first: a folder's sources.csv then also describes new files beside it.
+    ingest = read_paths([*against, *new], rules=rules, sources=sources, stdin=stdin)
+    new_files = _expand(new)
+    seen: set[str] = set()
+    documents = []
+    new_names: set[str] = set()
+    for doc in ingest.documents:
+        ident = _ident(doc.path)
+        if ident in seen:
+            continue  # a new file that also lies inside a corpus folder
+        seen.add(ident)
+        documents.append(doc)
+        if doc.path == "-" or ident in new_files:
+            new_names.add(doc.name)
+    report = build_report((cache.extract(d) for d in documents), ingest.problems, rules)
+    flags = gate_flags(report, frozenset(new_names))
+    by_id = {c.id: c for c in report.claims}
+    items = []
+    for flag in flags:
+        review = ledger.get(flag.fingerprint)
+        if review is not None:
+            flag = dataclasses.replace(flag, review=review.decision)
+        claims = [by_id[i] for i in flag.claims]
+        at = next(c for c in claims if c.doc in new_names)
+        status = "reviewed" if review else "baseline" if flag.fingerprint in baseline else "new"
+        items.append(CheckItem(
+            flag=flag,
+            at=at,
+            path=report.document(at.doc).path,
+            others=tuple(c for c in claims if c is not at),
+            status=status,
+            failing=status == "new" and flag.verdict in fail_on,
+            review=review,
+        ))
+    items.sort(key=lambda i: (i.path, i.at.line, i.at.col, i.flag.verdict.severity,
+                              i.flag.fingerprint))
+    gone = stale(ledger, [*report.comparison.flags, *flags])
+    return CheckResult(report, frozenset(new_names), tuple(items), tuple(gone), fail_on,
+                       cache.hits, cache.misses)
+
+
+def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
+    """Every flag involving a claim of a new document: its own, and pair by pair."""
+    by_id = {c.id: c for c in report.claims}
+    settings = report.rules.settings
+    found: dict[str, Flag] = {}
+    for flag in report.comparison.flags:
+        if any(by_id[i].doc in new for i in flag.claims):
+            found.setdefault(flag.fingerprint, flag)
+    for subject in report.comparison.subjects:
+        members = [by_id[i] for i in subject.claims]
+        mine = {c.doc for c in members} & new
+        for doc in sorted(mine):
+            own = [c for c in members if c.doc == doc]
+            others = sorted({c.doc for c in members} - {doc})
+            for other in [None, *others]:
+                group = own + [c for c in members if c.doc == other]
+                for flag in _judge(subject, group, settings):
+                    if any(by_id[i].doc in new for i in flag.claims):
+                        found.setdefault(flag.fingerprint, flag)
+    return sorted(found.values(), key=lambda f: (f.verdict.severity, f.subject, f.claims))
+
+
+def _judge(subject: Subject, members: list[Claim], settings: Settings) -> list[Flag]:
+    periods = split_periods([c for c in members if not c.garbled], settings)
+    return judge(subject, members, periods, settings)
+
+
+def _ident(path: str) -> str:
+    return path if path == "-" else str(Path(path).resolve())
+
+
+def _expand(paths: Iterable[str | Path]) -> set[str]:
+    out: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.update(str(p.resolve()) for p in path.rglob("*") if p.is_file())
+        else:
+            out.add(_ident(str(raw)))
+    return out

@@ -1,0 +1,110 @@
+"""``numcheck check``: the CI gate on new articles (exit 1 when a flag should block)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from numcheck.check import baseline as baseline_file
+from numcheck.check import ledger as ledger_file
+from numcheck.check.cache import ExtractionCache
+from numcheck.check.config import CheckConfig, load_config
+from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
+from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
+from numcheck.cli.options import Output, Rules, Sources
+from numcheck.cli.review_cmd import Config, LedgerOpt  # also registers `review`
+from numcheck.errors import ConfigError, NumcheckError, RulesError
+from numcheck.render import render
+from numcheck.rulebook import Rulebook, load_rules
+
+Str = str | None
+New = Annotated[list[str], typer.Argument(help="The new articles: files, folders, or -.")]
+Against = Annotated[list[str] | None, typer.Option(
+    "--against", help="Corpus to check against (repeatable); default: the new set itself.")]
+Format = Annotated[str, typer.Option("--format", "-f", help="text, github, sarif or json.")]
+FailOn = Annotated[list[str] | None, typer.Option(
+    "--fail-on",
+    help="conflict, divergent, garbled or any (repeatable; default: conflict,garbled).")]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when flags fail.")]
+BaselineOpt = Annotated[Str, typer.Option("--baseline", help="Baseline file to read (or write).")]
+WriteBaseline = Annotated[bool, typer.Option(
+    "--write-baseline", help="Record today's flags in the baseline file and exit 0.")]
+CacheDir = Annotated[Str, typer.Option("--cache-dir", help="Extraction cache folder.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Extract every file afresh.")]
+
+
+@app.command(name="check")
+def check_cmd(
+    paths: New,
+    against: Against = None,
+    fmt: Format = "text",
+    output: Output = None,
+    fail_on: FailOn = None,
+    exit_zero: ExitZero = False,
+    config: Config = None,
+    rules: Rules = None,
+    sources: Sources = None,
+    ledger: LedgerOpt = None,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaseline = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Check new articles against a corpus; only flags involving a new article count."""
+    try:
+        conf = load_config(Path(config) if config else None)
+        rulebook = _rules(conf, rules or [])
+        levels = fail_levels(fail_on or conf.fail_on or DEFAULT_FAIL_ON)
+        baseline_path = Path(baseline) if baseline else conf.baseline_path
+        folder = None if no_cache else Path(cache_dir) if cache_dir else conf.cache_path
+        result = check(
+            paths,
+            against or [str(p) for p in conf.against],
+            rulebook,
+            ledger=ledger_file.load(Path(ledger) if ledger else conf.ledger_path),
+            baseline=frozenset() if write_baseline else baseline_file.load(baseline_path),
+            fail_on=levels,
+            cache=ExtractionCache(folder, rulebook),
+            stdin=read_stdin_if(paths),
+            sources=sources,
+        )
+        if write_baseline:
+            baseline_file.write(baseline_path, result.flags)
+            typer.echo(f"numcheck: wrote {len(result.flags)} flag(s) to {baseline_path}", err=True)
+            raise typer.Exit(Exit.OK)
+        data = render("check", fmt, result)
+    except NumcheckError as err:
+        raise fail(err) from None
+    write_output(data, output)
+    _github_summary(fmt, result)
+    say_problems(result.report.problems)
+    for fp in result.stale:
+        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
+    if result.report.problems:
+        raise typer.Exit(Exit.USAGE)
+    if result.failed and not exit_zero:
+        raise typer.Exit(Exit.PROBLEMS)
+
+
+def _rules(conf: CheckConfig, extra: list[str]) -> Rulebook:
+    rulebook = load_rules([*conf.rules, *extra])
+    if not conf.settings:
+        return rulebook
+    try:
+        return rulebook.with_settings(**conf.settings)
+    except RulesError as err:
+        raise ConfigError(str(conf.source), err.problem) from None
+
+
+def _github_summary(fmt: str, result: CheckResult) -> None:
+    """In a GitHub Actions job, the github format also fills the job summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt != "github" or not target:
+        return
+    from numcheck.render.check_formats import summary_markdown
+
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write(summary_markdown(result))

@@ -1,0 +1,90 @@
+"""Every output format of `numcheck check`: text, github, sarif, json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from numcheck.render import formats
+from numcheck.render.check_formats import escape_data, escape_property
+from tests.check.conftest import CONTRA, Run, at
+
+SCHEMA = Path(__file__).with_name("sarif-2.1.0-minimal.schema.json")
+
+
+def test_formats_are_registered() -> None:
+    assert {"text", "github", "sarif", "json"} <= set(formats("check"))
+
+
+def test_json(newsroom: Path, cli: Run) -> None:
+    data = json.loads(cli("check", "new/contra.txt", "--against", "corpus", "-f", "json").out)
+    assert data["failed"] is True and data["new"] == ["contra.txt"]
+    item = data["items"][0]
+    assert (item["line"], item["col"]) == at(CONTRA, "20 000")
+    assert item["surface"] == "20 000" and item["rule"] == "NC001" and item["status"] == "new"
+    assert len(item["fingerprint"]) == 16
+
+
+def test_sarif_validates_and_points_at_the_figure(newsroom: Path, cli: Run) -> None:
+    r = cli("check", "new/contra.txt", "--against", "corpus", "-f", "sarif")
+    assert r.code == 1
+    log = json.loads(r.out)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, format_checker=jsonschema.FormatChecker())
+    fps = {i["fingerprint"] for i in json.loads(
+        cli("check", "new/contra.txt", "--against", "corpus", "-f", "json").out)["items"]}
+    results = log["runs"][0]["results"]
+    assert {res["partialFingerprints"]["numcheckFlag/v1"] for res in results} == fps
+    res = results[0]
+    assert res["ruleId"] == "NC001" and res["level"] == "error"
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == at(CONTRA, "20 000")
+    assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "new/contra.txt"
+    ids = [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert ids[:4] == ["NC001", "NC002", "NC003", "NC004"]
+
+
+def test_schema_rejects_a_broken_log() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": "2.1.0", "runs": [{"results": []}]}, schema)
+
+
+def test_github_escaping_rules() -> None:
+    assert escape_data("50% up\r\nnext") == "50%25 up%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    assert escape_data("a:b,c") == "a:b,c"  # messages keep ':' and ','
+
+
+def test_github_annotations(newsroom: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    odd = newsroom / "new" / "a,b:c.txt"
+    odd.write_text(CONTRA, encoding="utf-8")
+    summary = newsroom / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    r = cli("check", "new/a,b:c.txt", "--against", "corpus", "-f", "github")
+    assert r.code == 1
+    lines = r.out.splitlines()
+    line, col = at(CONTRA, "20 000")
+    assert lines[0].startswith(
+        f"::error file=new/a%2Cb%3Ac.txt,line={line},col={col},title=numcheck conflict (NC001)::"
+    )
+    assert all(ln.startswith("::") for ln in lines)  # every message kept on one line
+    assert "%0Afingerprint " in lines[0]
+    fp = lines[0].rsplit("fingerprint ", 1)[1]
+    text = summary.read_text(encoding="utf-8")
+    assert fp in text and "numcheck check" in text
+
+
+def test_text_is_one_line_per_flag(newsroom: Path, cli: Run) -> None:
+    r = cli("check", "new/contra.txt", "--against", "corpus")
+    lines = r.out.strip().splitlines()
+    assert all(ln.startswith("new/contra.txt:2:") for ln in lines[:-1])
+    assert lines[-1].endswith("failing.")
+
+
+def test_unknown_format_is_exit_2(newsroom: Path, cli: Run) -> None:
+    r = cli("check", "new/contra.txt", "--against", "corpus", "-f", "xml")
+    assert r.code == 2 and "unknown format" in r.err
