@@ -16,6 +16,7 @@ from typing import Any
 from numcheck.extract import context
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
+from numcheck.extract.unit_words import may_start_unit
 from numcheck.model import Hedge, Kind
 from numcheck.rulebook import Settings
 
@@ -68,7 +69,10 @@ def join_neighbours(
             reason = garbles["run_together"]["reason"]
             drafts.append(_garbled(tok, nxt, None, reason, "run-together"))
             i += 1
-        elif nxt is not None and gap is not None and (lead := _range_lead(text, tok, gap, lex)) is not None:
+        elif (
+            nxt is not None and gap is not None
+            and (lead := _range_lead(text, tok, gap, lex)) is not None
+        ):
             low, high = _range_values(tok, nxt)
             draft = Draft(tok.start, nxt.end, None, [tok.pattern, f"range/{gap.strip()}"],
                           low=low, high=high, hedge=Hedge.RANGE, hedge_text=lead or None)
@@ -174,6 +178,10 @@ def _english_unit(text: str, draft: Draft, lex: Lexicon) -> None:
     nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + 30])
     if not nxt or fold(nxt.group(1)) in lex.stopwords:
         return
+    if re.search(r"\d[^\W\d_]+$", text[draft.start : draft.end]):
+        return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
+    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60]):
+        return  # no quantulum3 unit starts with this word: skip a costly parse
     window = text[draft.start : draft.end + 30].split("\n")[0]
     for quantity in _quantulum(window):
         entity = quantity.unit.entity.name

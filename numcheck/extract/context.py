@@ -70,9 +70,7 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
     words: list[str] = []
     i = pos
     m = _WORD.match(text, i)
-    if m and m.group(1):  # "d'euros", "de soldats"
-        i = m.end()
-    elif m and fold(m.group(2)) in ("de", "of"):
+    if (m and m.group(1)) or (m and fold(m.group(2)) in ("de", "of")):  # "d'euros", "de soldats"
         i = m.end()
     limit = 4
     while len(words) < limit:
@@ -83,13 +81,14 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
         low = fold(word)
         if low in ("de", "of", "d'") and words:
             nxt = _WORD.match(text, m.end())
-            if nxt and nxt.group(2) and _content(nxt.group(2), lex) and not nxt.group(2)[0].isupper():
+            follows = nxt.group(2) if nxt else None
+            if follows and _content(follows, lex) and not follows[0].isupper():
                 words.append(word)
                 i = m.end()
                 continue
             break
-        if not _content(word, lex):
-            break
+        if not _content(word, lex) or (words and _verbish(word, lex)):
+            break  # "a 40-mile convoy | stretched north"
         if words and word[0].isupper() and not words[-1][0].isupper():
             break  # a proper noun after the phrase starts something else
         words.append(word)
@@ -161,7 +160,9 @@ def _clean(who: str, lex: Lexicon) -> str | None:
     return who or None
 
 
-def time_scope(text: str, span: tuple[int, int], claim: tuple[int, int], lex: Lexicon) -> str | None:
+def time_scope(
+    text: str, span: tuple[int, int], claim: tuple[int, int], lex: Lexicon
+) -> str | None:
     """The time expression nearest the figure in its sentence ('en 2021', 'samedi')."""
     start, end = span
     best: tuple[int, str] | None = None

@@ -50,6 +50,7 @@ class Lexicon:
     times: re.Pattern[str]
     ordinal: re.Pattern[str]
     percent: re.Pattern[str]
+    percent_phrase: re.Pattern[str]
     currency_after: re.Pattern[str]
     currency_before: re.Pattern[str]
     currencies: Mapping[str, str]
@@ -80,7 +81,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     space_groups = "".join(re.escape(g) for g in groups if g.isspace())
     other_groups = [g for g in groups if not g.isspace()]
     dec = re.escape(decimal)
-    alts = []
+    alts: list[str] = []
     for g in other_groups:  # e.g. "," in English, "." in French
         alts.append(rf"(?P<g{len(alts)}>\d{{1,3}}(?:{re.escape(g)}\d{{3}})+(?!\d)(?:{dec}\d+)?)")
     if space_groups:
@@ -126,6 +127,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     )
     ordinal = re.compile(rf"(?:{alternation(raw['ordinal_suffixes'])})(?![\w])")
     currencies = {fold(k): v for k, v in raw["currencies"].items()}
+    symbols = alternation(k for k in raw["currencies"] if not re.search(r"[^\W\d_]", k))
     units = {fold(k): v for k, v in raw["units"].items()}
     durations = {fold(k): v for k, v in raw["durations"].items()}
     weekdays = alternation(raw["weekdays"])
@@ -146,7 +148,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         vague_bounds=vague_bounds,
         scale_after=re.compile(
             rf"\s*(?:(?P<word>{alternation(scales)})(?![\w])"
-            rf"|(?<=\d)(?P<suffix>{alternation(raw['scale_suffixes'])})(?![\w]))",
+            rf"|(?<=\d)(?P<suffix>{alternation(raw['scale_suffixes'])})(?![\w]))"
+            # "3 Md€", "2 M$": a spaced suffix is a scale only when a currency sign follows
+            rf"|(?<=\d)\s(?P<spaced>{alternation(raw['scale_suffixes'])})(?=\s?(?:{symbols}))",
             re.IGNORECASE,
         ),
         scale_words=scales,
@@ -160,13 +164,14 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         times=times,
         ordinal=ordinal,
         percent=re.compile(rf"^\s?(?:{alternation(raw['percent'])})(?![\w])", re.IGNORECASE),
+        percent_phrase=re.compile(_bounded(raw["percent"]), re.IGNORECASE),
         currency_after=re.compile(
             rf"^\s?(?:(?:de\s+|d'|of\s+)?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
         ),
         currency_before=re.compile(rf"(?P<c>{alternation(currencies)})\s?$", re.IGNORECASE),
         currencies=currencies,
         units_after=re.compile(
-            rf"^\s?(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
+            rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
         ),
         units=units,
         durations=durations,

@@ -91,9 +91,10 @@ def name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     if re.search(r"[^\W\d_]-?$", before) or before.endswith(("°", "#")):
         return "name/letters-before"
     after = text[token.end : token.end + 1]
-    if after and (after.isalpha() or after == "-" and text[token.end + 1 : token.end + 2].isalpha()):
-        tail = re.match(r"[\w²/]+", text[token.end :])
-        word = fold(tail.group(0)) if tail else ""
+    hyphen_word = after == "-" and text[token.end + 1 : token.end + 2].isalpha()
+    if after and (after.isalpha() or hyphen_word):
+        tail = re.match(r"-?([\w²/]+)", text[token.end :])  # "40-mile convoy"
+        word = fold(tail.group(1)) if tail else ""
         if word in lex.units or word in lex.durations or word in lex.currencies:
             return None
         return "name/letters-after"

@@ -64,7 +64,9 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         token = Token(m.start(), m.end(), parse_digits(m.group(0), lex), f"digits/{name}")
         _apply_scale(text, token, lex)
         tokens.append(token)
-    for m in lex.words.finditer(text):
+    # "cinq pour cent": the "cent" of a percent phrase is a unit, never a figure
+    masked = lex.percent_phrase.sub(lambda m: " " * len(m.group(0)), text)
+    for m in lex.words.finditer(masked):
         tokens.extend(_word_tokens(text, m, lex))
     return _without_overlaps(tokens)
 
@@ -75,6 +77,8 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
         return
     if m.group("word"):
         factor = lex.scale_words[fold(m.group("word"))]
+    elif m.group("spaced"):
+        factor = lex.scale_suffixes[m.group("spaced")]
     else:
         suffix = m.group("suffix")
         # "15m" is metres unless money is being counted ("$15m").
@@ -118,7 +122,7 @@ def _words_value(surface: str, lex: Lexicon) -> float | None:
 
 def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
     m = _NEXT_WORD.match(text, pos)
-    return bool(m) and fold(m.group(1)) not in lex.stopwords
+    return m is not None and fold(m.group(1)) not in lex.stopwords
 
 
 _PRIORITY = {"vague": 0, "placeholder": 1, "digits": 2, "words": 3}

@@ -70,8 +70,8 @@ def _expand(
                     metadata.setdefault(key, value)
             files = sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name != SOURCES_FILE
+                if p.is_file() and p.name != SOURCES_FILE
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
                 problems.append(Problem(raw, "folder holds no article files"))
@@ -107,14 +107,15 @@ def _read_one(
             problems.append(Problem(raw, f"cannot read: {err.strerror or err}"))
             return None
     decoded = decode(data or b"")
+    where = name if raw == STDIN else raw  # "<stdin>: empty file" says more than "-: …"
     if decoded.problem is not None:
-        problems.append(Problem(raw, decoded.problem, fatal=decoded.text is None))
+        problems.append(Problem(where, decoded.problem, fatal=decoded.text is None))
     if decoded.text is None:
         return None
     source = metadata.get(name) or metadata.get(Path(name).name) or Source()
     chosen = lang or source.language or detect_language(decoded.text, rules)
     if chosen not in rules.languages:
-        problems.append(Problem(raw, f"no rules for language '{chosen}'; skipped"))
+        problems.append(Problem(where, f"no rules for language '{chosen}'; skipped"))
         return None
     return Document(
         name=name,

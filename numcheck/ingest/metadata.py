@@ -38,11 +38,11 @@ def read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
             for row in reader:
                 line = reader.line_num
                 try:
-                    published = date.fromisoformat(row["published"]) if row.get("published") else None
+                    stamp = row.get("published")
+                    published = date.fromisoformat(stamp) if stamp else None
                 except ValueError:
-                    problems.append(
-                        Problem(str(path), f"line {line}: published '{row['published']}' is not YYYY-MM-DD")
-                    )
+                    why = f"line {line}: published '{row['published']}' is not YYYY-MM-DD"
+                    problems.append(Problem(str(path), why))
                     published = None
                 out[row["file"]] = Source(
                     outlet=row.get("outlet") or None,
