@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from importlib import resources
 
@@ -103,7 +104,10 @@ class Page:
         return sorted(self.report.comparison.subjects, key=order)
 
     def claims_of(self, subject: Subject) -> list[Claim]:
-        return [self.report.claim(cid) for cid in subject.claims]
+        """Oldest first, so the chart and the table read as a timeline of who said what."""
+        claims = [self.report.claim(cid) for cid in subject.claims]
+        return sorted(claims, key=lambda c: (c.published is None, c.published or date.min,
+                                             self.source(c), c.doc, c.start))
 
     def orphans(self) -> list[Claim]:
         grouped = self.report.comparison.subject_of
@@ -135,10 +139,10 @@ def _summary(page: Page) -> str:
     )
     return (
         '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
-        f'<dl class="stats">{facts}</dl>'
+        f'<div class="overview"><dl class="stats">{facts}</dl>'
         '<table class="verdicts"><caption>Flags by verdict, most serious first</caption>'
         f'<thead><tr><th scope="col">verdict</th><th scope="col">flags</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table></div>"
         + (f'<h3>Flags to review</h3><ol class="flag-list">{flag_items}</ol>' if flag_items else "")
         + (f'<h3>Input problems</h3><ul class="problems">{problems}</ul>' if problems else "")
         + "</section>"
@@ -255,8 +259,11 @@ def _subjects(page: Page) -> str:
     body = "".join(_subject(page, s) for s in page.subjects())
     orphans = page.orphans()
     if orphans:
+        sources = escape(json.dumps(sorted({page.source(c) for c in orphans})))
+        garbled = int(any(c.garbled for c in orphans))
         body += ('<section class="subject" id="ungrouped" data-verdicts="none" '
-                 'data-sources="[]" data-garbled="0"><h3>Claims without a subject</h3>'
+                 f'data-sources="{sources}" data-garbled="{garbled}">'
+                 "<h3>Claims without a subject</h3>"
                  f"{_claim_rows(page, orphans, 'ungrouped')}</section>")
     return ('<section id="subjects" aria-labelledby="subjects-h"><h2 id="subjects-h">'
             f'Subjects and flags</h2><p id="no-match" hidden>No subject matches the filters.</p>'
