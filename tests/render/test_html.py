@@ -132,3 +132,17 @@ def test_hostile_article_is_escaped(hostile_report: Report) -> None:
 def test_deterministic(seeds_report: Report, seeds_page: str, hostile_report: Report) -> None:
     assert render_html(run([Path(__file__).resolve().parents[2] / "seeds"])) == seeds_page
     assert render_html(hostile_report) == render_html(hostile_report)
+
+
+def test_log_scale_when_figures_span_orders_of_magnitude(seeds_report: Report) -> None:
+    from dataclasses import replace
+
+    from numcheck.render.svg import Row, forest_plot, make_scale
+
+    base = next(c for c in seeds_report.claims if not c.garbled)
+    small = replace(base, value=50.0, low=50.0, high=50.0, low_open=False, high_open=False)
+    big = replace(base, value=200_000.0, low=150_000.0, high=None)
+    assert make_scale([small, big]).log
+    assert not make_scale([base]).log
+    svg = forest_plot([Row("a", small), Row("b", big)], "t")
+    assert "log scale" in svg and "open-bound" in svg
