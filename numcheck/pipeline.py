@@ -6,8 +6,8 @@ format shows the same records in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from numcheck.compare import compare
@@ -72,12 +72,57 @@ def run(
     sources: str | Path | None = None,
     stdin: bytes | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
+    keep_texts: bool = True,
 ) -> Report:
+    """Read, extract, group and compare; the same ``Report`` whatever ``jobs`` is.
+
+    ``jobs`` > 1 extracts documents in that many worker processes (extraction is
+    per document and CPU-bound; grouping and comparison need every claim and stay
+    here). Results come back in input order, so the report is identical to
+    ``jobs=1``. ``keep_texts=False`` drops each article's text once it is extracted
+    (``Report.documents`` then carry ``text=""``): memory then holds the claims,
+    not the corpus.
+    """
     rules = rules or load_rules(rules_dirs)
     ingest = read_paths(paths, lang=lang, rules=rules, sources=sources, stdin=stdin)
-    extractions = []
-    for document in ingest.documents:
-        extractions.append(extract_document(document, rules))
+    documents = ingest.documents
+    extractions: list[Extraction] = []
+    for extraction in _extract_all(documents, rules, jobs):
+        if not keep_texts:
+            extraction = replace(extraction, document=replace(extraction.document, text=""))
+        extractions.append(extraction)
         if progress is not None:
-            progress(document)
+            progress(extraction.document)
+    if not keep_texts:
+        documents.clear()  # the ingest list still held every text
     return build_report(extractions, ingest.problems, rules)
+
+
+def _extract_all(documents: Sequence[Document], rules: Rulebook, jobs: int) -> Iterator[Extraction]:
+    """Extractions in document order, in this process or streamed back from a pool."""
+    if jobs <= 1 or len(documents) < 2:
+        for document in documents:
+            yield extract_document(document, rules)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers get the rulebook once, then documents in chunks: per-task pickling of
+    # the rules would cost more than extracting a short article.
+    chunk = max(1, min(64, len(documents) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rules,)) as pool:
+        found = pool.map(_extract_in_worker, documents, chunksize=chunk)
+        for document, (claims, others) in zip(documents, found, strict=True):
+            yield Extraction(document, claims, others)  # the text is not sent back
+
+
+_WORKER_RULES: list[Rulebook] = []
+
+
+def _init_worker(rules: Rulebook) -> None:
+    _WORKER_RULES[:] = [rules]
+
+
+def _extract_in_worker(document: Document) -> tuple[tuple[Claim, ...], tuple[OtherMention, ...]]:
+    extraction = extract_document(document, _WORKER_RULES[0])
+    return extraction.claims, extraction.others

@@ -7,10 +7,12 @@ from dataclasses import fields
 from datetime import date
 from enum import Enum
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from numcheck.model import Claim
+
+if TYPE_CHECKING:  # pandas costs ~1 s to import: only the functions that build frames load it
+    import pandas as pd
 
 # Column order of the public table; ``subject`` is filled once claims are grouped.
 COLUMNS: tuple[str, ...] = (
@@ -48,6 +50,8 @@ def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
 
 
 def frame(claims: Iterable[Claim], subject_of: Mapping[str, str] | None = None) -> pd.DataFrame:
+    import pandas as pd
+
     subject_of = subject_of or {}
     rows = [claim_record(c, subject_of.get(c.id)) for c in claims]
     df = pd.DataFrame(rows, columns=list(COLUMNS))

@@ -1,0 +1,1 @@
+"""Benchmarks for numcheck: a synthetic corpus generator and one timing script."""
