@@ -17,7 +17,6 @@ from numcheck.extract import context
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
-from numcheck.extract.unit_words import may_start_unit
 from numcheck.model import Hedge, Kind
 from numcheck.rulebook import Settings
 
@@ -181,8 +180,6 @@ def _english_unit(text: str, draft: Draft, lex: Lexicon) -> None:
         return
     if re.search(r"\d[^\W\d_]+$", text[draft.start : draft.end]):
         return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
-    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60]):
-        return  # no quantulum3 unit starts with this word: skip a costly parse
     if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60]):
         return  # no quantulum3 unit starts with this word: skip a costly parse
     window = text[draft.start : draft.end + 30].split("\n")[0]
