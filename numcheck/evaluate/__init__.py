@@ -1,0 +1,81 @@
+"""Score numcheck (or a baseline) against hand-annotated articles.
+
+``evaluate`` returns plain ``Scores`` records; the CLI only renders them. Nothing
+here prints or exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from numcheck.errors import NumcheckError
+from numcheck.evaluate.baseline import BASELINES, from_report, quantulum3_predictions
+from numcheck.evaluate.gold import Gold, GoldClaim, load_gold, parse_gold
+from numcheck.evaluate.match import Matching, Prediction, match
+from numcheck.evaluate.scores import Issue, Scores, metric_names, score
+from numcheck.evaluate.thresholds import Threshold, failures, parse_threshold
+from numcheck.model import Problem
+from numcheck.pipeline import Report, run
+
+__all__ = [
+    "BASELINES", "Evaluation", "Gold", "GoldClaim", "Issue", "Matching", "Prediction",
+    "Scores", "Threshold", "evaluate", "failures", "load_gold", "match", "metric_names",
+    "parse_gold", "parse_threshold", "score", "score_report",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """numcheck's scores, the baseline's if asked, and what could not be read."""
+
+    scores: Scores
+    baseline: Scores | None
+    unannotated: tuple[str, ...]  # documents read but absent from the gold (not scored)
+    problems: tuple[Problem, ...]
+
+
+def evaluate(
+    gold_path: str | Path, paths: Iterable[str | Path], *, baseline: str | None = None
+) -> Evaluation:
+    """Run numcheck on ``paths`` and score it against the gold file."""
+    if baseline is not None and baseline not in BASELINES:
+        raise NumcheckError("--baseline", f"unknown baseline '{baseline}' "
+                            f"(one of {', '.join(BASELINES)})")
+    gold = load_gold(gold_path)
+    report = run(list(paths))
+    scores = score_report(gold, report)
+    base = None
+    if baseline == "quantulum3":
+        docs = [d for d in report.documents if d.name in gold.documents]
+        base = score("quantulum3", gold, _texts(report), quantulum3_predictions(docs))
+    unannotated = tuple(d.name for d in report.documents if d.name not in gold.documents)
+    return Evaluation(scores, base, unannotated, report.problems)
+
+
+def score_report(gold: Gold, report: Report) -> Scores:
+    """Score a finished pipeline run; the gold must match the articles read."""
+    texts = _texts(report)
+    check_spans(gold, texts)
+    predictions = [p for p in from_report(report) if p.doc in gold.documents]
+    return score("numcheck", gold, texts, predictions, report.comparison.flags)
+
+
+def check_spans(gold: Gold, texts: dict[str, str]) -> None:
+    """Every gold document was read and every gold span holds the number it names."""
+    for name in gold.documents:
+        if name not in texts:
+            raise NumcheckError(gold.path, f"documents.{name}: not among the articles read")
+    spans = [(f"claims ({c.id})", c.doc, c.start, c.end, c.number) for c in gold.claims]
+    spans += [(f"non_claims ({n.doc}:{n.start})", n.doc, n.start, n.end, n.number)
+              for n in gold.non_claims]
+    for key, doc, start, end, number in spans:
+        found = texts[doc][start:end]
+        if found != number:
+            raise NumcheckError(gold.path, f"{key}: text at {start}-{end} is '{found}', "
+                                f"not '{number}'")
+
+
+def _texts(report: Report) -> dict[str, str]:
+    return {d.name: d.text for d in report.documents}
