@@ -22,8 +22,13 @@ def period_of(claim: Claim) -> tuple[date, date] | None:
 
 
 def split_periods(claims: Sequence[Claim], settings: Settings) -> list[list[Claim]]:
-    """Single-linkage over time: a gap wider than the window starts a new period.
+    """Periods of at most the window, anchored at their first date; years by overlap.
 
+    A period of publication dates ends once a date lies more than the window after
+    its *first* date: chaining (each article within 45 days of the previous one) would
+    otherwise fold a months-long build-up, 90 000 in November and 190 000 in
+    February, into one period and call the growth a conflict. A named year links only
+    to what overlaps it, so 2020 and 2021 stay apart however close their ends are.
     Claims with no date at all join the largest dated period (the latest on a tie),
     since with no metadata the only sensible assumption is "the same story".
     """
@@ -33,16 +38,14 @@ def split_periods(claims: Sequence[Claim], settings: Settings) -> list[list[Clai
     )
     undated = [c for c in claims if period_of(c) is None]
     periods: list[list[Claim]] = []
-    end: date | None = None
+    anchor = end = date.min
     points = True  # whether the current period is made of publication dates only
     for (start, stop), claim in dated:
         point = start == stop
-        # Publication dates link within the window; a named year links only to what
-        # overlaps it, so 2020 and 2021 stay apart however close their ends are.
-        gap = window if (points and point) else timedelta(0)
-        if end is None or start - end > gap:
+        apart = start - anchor > window if (points and point) else start > end
+        if not periods or apart:
             periods.append([])
-            end, points = stop, point
+            anchor, end, points = start, stop, point
         periods[-1].append(claim)
         end = max(end, stop)
         points = points and point
