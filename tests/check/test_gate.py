@@ -71,7 +71,8 @@ def test_conflict_hidden_behind_a_corpus_extreme_is_still_found(newsroom: Path, 
     # The corpus gets a far larger and far smaller figure; the whole-corpus comparison
     # keeps only its extreme pair, but the gate judges the new article pair by pair.
     (newsroom / "corpus" / "big.txt").write_text(
-        "Selon Reuters, environ 900 000 soldats russes sont massés à la frontière avec l'Ukraine.\n",
+        "Selon Reuters, environ 900 000 soldats russes sont massés à la frontière "
+        "avec l'Ukraine.\n",
         encoding="utf-8")
     (newsroom / "corpus" / "small.txt").write_text(
         "Selon l'AFP, environ 1 000 soldats russes sont massés à la frontière avec l'Ukraine.\n",
