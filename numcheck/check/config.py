@@ -9,11 +9,13 @@ are errors naming the file and the key: a typo must never silently loosen the ga
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from numcheck.errors import ConfigError
+from numcheck.errors import ConfigError, RulesError
+from numcheck.rulebook import Rulebook, load_rules
 from numcheck.rulebook.schema import SETTINGS
 
 CONFIG_FILE = ".numcheck.toml"
@@ -132,3 +134,14 @@ def _parse(path: Path, table: Any) -> CheckConfig:
         cache_dir=paths["cache_dir"],
         settings=settings,
     )
+
+
+def configured_rules(conf: CheckConfig, extra: Iterable[str | Path] = ()) -> Rulebook:
+    """The rules a configuration asks for: its folders, then ``extra``, then its tolerances."""
+    rulebook = load_rules([*conf.rules, *extra])
+    if not conf.settings:
+        return rulebook
+    try:
+        return rulebook.with_settings(**conf.settings)
+    except RulesError as err:
+        raise ConfigError(str(conf.source), err.problem) from None

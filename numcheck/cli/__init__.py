@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import numcheck.cli.check_cmd  # registers check and review
-import numcheck.cli.eval_cmd  # noqa: F401
-from numcheck.cli import extract_cmd, report_cmd  # noqa: F401  (registers the commands)
+# Each command module registers itself on ``app`` when imported.
+from numcheck.cli import check_cmd, eval_cmd, extract_cmd, report_cmd, review_cmd  # noqa: F401
 from numcheck.cli.app import Exit, app
 
 __all__ = ["Exit", "app", "main"]

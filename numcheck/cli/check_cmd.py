@@ -11,14 +11,12 @@ import typer
 from numcheck.check import baseline as baseline_file
 from numcheck.check import ledger as ledger_file
 from numcheck.check.cache import ExtractionCache
-from numcheck.check.config import CheckConfig, load_config
+from numcheck.check.config import configured_rules, load_config
 from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
 from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
-from numcheck.cli.options import Output, Rules, Sources
-from numcheck.cli.review_cmd import Config, LedgerOpt  # also registers `review`
-from numcheck.errors import ConfigError, NumcheckError, RulesError
+from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
+from numcheck.errors import NumcheckError
 from numcheck.render import render
-from numcheck.rulebook import Rulebook, load_rules
 
 Str = str | None
 New = Annotated[list[str], typer.Argument(help="The new articles: files, folders, or -.")]
@@ -56,7 +54,7 @@ def check_cmd(
     """Check new articles against a corpus; only flags involving a new article count."""
     try:
         conf = load_config(Path(config) if config else None)
-        rulebook = _rules(conf, rules or [])
+        rulebook = configured_rules(conf, rules or [])
         levels = fail_levels(fail_on or conf.fail_on or DEFAULT_FAIL_ON)
         baseline_path = Path(baseline) if baseline else conf.baseline_path
         folder = None if no_cache else Path(cache_dir) if cache_dir else conf.cache_path
@@ -87,16 +85,6 @@ def check_cmd(
         raise typer.Exit(Exit.USAGE)
     if result.failed and not exit_zero:
         raise typer.Exit(Exit.PROBLEMS)
-
-
-def _rules(conf: CheckConfig, extra: list[str]) -> Rulebook:
-    rulebook = load_rules([*conf.rules, *extra])
-    if not conf.settings:
-        return rulebook
-    try:
-        return rulebook.with_settings(**conf.settings)
-    except RulesError as err:
-        raise ConfigError(str(conf.source), err.problem) from None
 
 
 def _github_summary(fmt: str, result: CheckResult) -> None:

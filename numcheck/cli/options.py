@@ -18,3 +18,5 @@ Sources = Annotated[
     str | None, typer.Option(help="CSV of file, outlet, published, language.")
 ]
 
+Config = Annotated[str | None, typer.Option("--config", help="Configuration file (TOML).")]
+LedgerOpt = Annotated[str | None, typer.Option("--ledger", help="Review ledger (YAML).")]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from numcheck.check import ledger as ledger_file
+from numcheck.check.config import configured_rules, load_config
 from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
-from numcheck.cli.options import Lang, Output, Paths, Rules, Sources
+from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Paths, Rules, Sources
 from numcheck.cli.progress import progress_bar
 from numcheck.errors import NumcheckError
 from numcheck.pipeline import run
@@ -27,16 +31,25 @@ def report(
     lang: Lang = None,
     rules: Rules = None,
     sources: Sources = None,
+    config: Config = None,
+    ledger: LedgerOpt = None,
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
     try:
+        conf = load_config(Path(config) if config else None)
         with progress_bar(enabled=sys.stderr.isatty()) as tick:
-            result = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
-                         stdin=read_stdin_if(paths), progress=tick)
+            result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
+                         sources=sources, stdin=read_stdin_if(paths), progress=tick)
+        reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
+        result = dataclasses.replace(
+            result, comparison=ledger_file.apply(result.comparison, reviews)
+        )
         data = render("report", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
     write_output(data, output)
     say_problems(result.problems)
+    for fp in ledger_file.stale(reviews, result.comparison):
+        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
     if result.problems:
         raise typer.Exit(Exit.USAGE)

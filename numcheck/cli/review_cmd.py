@@ -12,6 +12,7 @@ import typer
 from numcheck.check import ledger as ledger_file
 from numcheck.check.config import load_config
 from numcheck.cli.app import Exit, app, fail
+from numcheck.cli.options import Config, LedgerOpt
 from numcheck.errors import ConfigError, NumcheckError
 
 Decision = Annotated[str | None, typer.Option(
@@ -19,8 +20,6 @@ Decision = Annotated[str | None, typer.Option(
 Note = Annotated[str | None, typer.Option("--note", help="Why (required for 'explained').")]
 Reviewer = Annotated[str | None, typer.Option(
     "--reviewer", help="Who decided (default: git user.name, else $USER).")]
-Config = Annotated[str | None, typer.Option("--config", help="Configuration file (TOML).")]
-LedgerOpt = Annotated[str | None, typer.Option("--ledger", help="Review ledger (YAML).")]
 List = Annotated[bool, typer.Option("--list", help="Show the ledger's entries.")]
 
 
