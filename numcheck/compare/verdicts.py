@@ -99,8 +99,10 @@ def _within_period(subject: Subject, period: list[Claim], settings: Settings) ->
             flags.append(_flag(subject, (a, b), Verdict.DIVERGENT,
                                f"{_cap(_says(a))}; {_says(b)}: compatible only through "
                                f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio))
-    for doc in sorted({c.doc for c in period}):
-        own = [c for c in period if c.doc == doc]
+    by_doc: dict[str, list[Claim]] = {}
+    for c in period:
+        by_doc.setdefault(c.doc, []).append(c)
+    for doc, own in sorted(by_doc.items()):
         top = max(own, key=lambda c: (lo(c), c.id))
         bottom = min(own, key=lambda c: (hi(c), c.id))
         if top is not bottom and disjoint(top, bottom, slack):
