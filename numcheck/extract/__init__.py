@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 from datetime import date
 
 from numcheck.extract import claims as build
@@ -87,6 +88,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         build.read_hedge(text, draft, sentence[0], lex)
         build.read_counted(text, draft, lex)
         _resolve_anaphora(draft, out, sentences, lex)
+        _resolve_ellipsis(draft, out, sentence)
         low, high, low_open, high_open = build.interval(draft, rules.settings)
         surface = text[draft.start : draft.end]
         line, col = position(draft.start)
@@ -138,3 +140,26 @@ def _resolve_anaphora(draft: build.Draft, previous: list[Claim], sentences: Sent
             draft.counted = claim.counted
             draft.found_by.append("counted/anaphora")
             return
+
+
+def _resolve_ellipsis(draft: build.Draft, previous: list[Claim], sentence: tuple[int, int]) -> None:
+    """'25 soldats en 2021, contre près de 50 en 2020' — the second figure counts the same.
+
+    Only within one sentence, only from a figure of the same kind, and from the one
+    closest in magnitude (within ×10): '130 000 troops, two officials said, up from
+    100 000' borrows 'troops', not 'officials'.
+    """
+    if draft.counted or draft.garbled or draft.value is None or draft.value <= 0:
+        return
+    candidates = [
+        c for c in previous
+        if c.sentence_start == sentence[0] and c.kind is draft.kind and c.counted
+        and c.value is not None and c.value > 0
+    ]
+    if not candidates:
+        return
+    value = draft.value
+    best = min(candidates, key=lambda c: abs(math.log(value / (c.value or 1.0))))
+    if abs(math.log(value / (best.value or 1.0))) <= math.log(10):
+        draft.counted = best.counted
+        draft.found_by.append("counted/ellipsis")

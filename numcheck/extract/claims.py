@@ -236,3 +236,9 @@ def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | N
 def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
     if draft.counted is None:
         draft.counted = context.counted_after(text, draft.after, lex)
+    if draft.counted is None and draft.kind is Kind.COUNT:
+        hedged = draft.hedge_text is not None and draft.hedge is not Hedge.VAGUE
+        lead = len(draft.hedge_text or "") + 1 if hedged else 0
+        draft.counted = context.counted_before(text, max(0, draft.start - lead), lex)
+        if draft.counted:
+            draft.found_by.append("counted/before")

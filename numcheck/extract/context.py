@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from numcheck.extract.lexicon import Lexicon, fold
 
 _BOUNDARY = re.compile(r"(?:[.!?…]+[\"»”’)\]]*|\n\s*\n?)(?=\s|$)|\n")
-_WORD = re.compile(r"\s*(?:(d['’])|([^\W\d_][\w'’-]*))")
+_WORD = re.compile(r"[ \t\u00a0\u202f\u2009]*(?:(d['’])|([^\W\d_][\w'’-]*))")
 _CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()\[\]–—]")
 
 
@@ -66,11 +66,15 @@ def _is_abbreviation(text: str, dot: int, lex: Lexicon) -> bool:
 
 
 def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
-    """The noun phrase a figure counts: '175 000 [soldats russes], ainsi que…'."""
+    """The noun phrase a figure counts: '175 000 [soldats russes], ainsi que…'.
+
+    The phrase never crosses a line break: a headline's figure does not count the
+    first words of the next paragraph.
+    """
     words: list[str] = []
     i = pos
     m = _WORD.match(text, i)
-    if (m and m.group(1)) or (m and fold(m.group(2)) in ("de", "of")):  # "d'euros", "de soldats"
+    if m and (m.group(1) or fold(m.group(2) or "") in lex.noun_connectors):  # "d'euros", "of"
         i = m.end()
     limit = 4
     while len(words) < limit:
@@ -79,7 +83,7 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
             break
         word = m.group(2)
         low = fold(word)
-        if low in ("de", "of", "d'") and words:
+        if low in lex.noun_connectors and words:
             nxt = _WORD.match(text, m.end())
             follows = nxt.group(2) if nxt else None
             if follows and _content(follows, lex) and not follows[0].isupper():
@@ -87,16 +91,28 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
                 i = m.end()
                 continue
             break
-        if not _content(word, lex) or (words and _verbish(word, lex)):
+        if not _content(word, lex) or (words and _participle(word, lex)):
             break  # "a 40-mile convoy | stretched north"
         if words and word[0].isupper() and not words[-1][0].isupper():
             break  # a proper noun after the phrase starts something else
+        if words and lex.noun_head == "last" and _plural(words[-1], lex) and not _plural(word, lex):
+            break  # the plural head ends the phrase: "62% of Americans | oppose"
         words.append(word)
         i = m.end()
         if low in lex.anaphora:
             break
-    while words and (fold(words[-1]) in ("de", "of", "d'") or _verbish(words[-1], lex)):
+    while words and (fold(words[-1]) in lex.noun_connectors or _participle(words[-1], lex)):
         words.pop()
+    return " ".join(words) or None
+
+
+def counted_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """'Kyiv puts [Russian force] at 150,000': the counted noun stands before the figure."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = lex.counted_before.search(text, line_start, start)
+    if not m:
+        return None
+    words = [w for w in m.group("np").split() if _content(w, lex) and not _participle(w, lex)]
     return " ".join(words) or None
 
 
@@ -105,9 +121,15 @@ def _content(word: str, lex: Lexicon) -> bool:
     return low not in lex.stopwords and not any(low.endswith(s) for s in lex.verb_suffixes)
 
 
-def _verbish(word: str, lex: Lexicon) -> bool:
-    """English participles at the end of a phrase ('troops returned') are verbs."""
-    return lex.lang == "en" and fold(word).endswith(("ed", "ing")) and len(word) > 4
+def _participle(word: str, lex: Lexicon) -> bool:
+    """Participles ending a phrase ('troops returned', 'people died') are verbs."""
+    return len(word) >= 4 and fold(word).endswith(tuple(lex.participle_endings) or ("\0",))
+
+
+def _plural(word: str, lex: Lexicon) -> bool:
+    low = fold(word)
+    endings = tuple(lex.plural_endings) or ("\0",)
+    return len(low) > 3 and low.endswith(endings) and not low.endswith("ss")
 
 
 def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon) -> str | None:

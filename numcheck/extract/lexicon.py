@@ -64,6 +64,12 @@ class Lexicon:
     leading_noise: re.Pattern[str]
     stopwords: frozenset[str]
     verb_suffixes: tuple[str, ...]
+    noun_connectors: frozenset[str]
+    counted_before: re.Pattern[str]
+    participle_endings: tuple[str, ...]
+    noun_head: str
+    plural_endings: tuple[str, ...]
+    section_headers: tuple[re.Pattern[str], ...]
     anaphora: frozenset[str]
     anaphoric_determiners: frozenset[str]
     article_numerals: frozenset[str]
@@ -188,6 +194,16 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         ),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]),
         verb_suffixes=tuple(raw["verb_suffixes"]),
+        noun_connectors=frozenset(fold(w) for w in raw["noun_connectors"]),
+        counted_before=re.compile(
+            rf"(?P<np>(?:[^\W\d_][\w'’-]*[ \t]+)?[^\W\d_][\w'’-]*)[ \t]+"
+            rf"(?:{alternation(raw['counted_before_markers']) or '(?!x)x'})[ \t]+$",
+            re.IGNORECASE,
+        ),
+        participle_endings=tuple(raw["participle_endings"]),
+        noun_head=raw["noun_head"],
+        plural_endings=tuple(raw["plural_endings"]),
+        section_headers=tuple(re.compile(p, re.IGNORECASE) for p in raw["section_headers"]),
         anaphora=frozenset(fold(w) for w in raw["anaphora"]),
         anaphoric_determiners=frozenset(fold(w) for w in raw["anaphoric_determiners"]),
         article_numerals=frozenset(fold(w) for w in raw["article_numerals"]),

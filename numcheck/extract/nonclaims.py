@@ -32,11 +32,20 @@ class Spans:
     def of(text: str, lex: Lexicon) -> Spans:
         chrome = []
         pos = 0
+        section: str | None = None  # inside a "Related articles" block, its header pattern
         for line in text.splitlines(keepends=True):
-            for pattern in lex.boilerplate:
-                if pattern.search(line):
-                    chrome.append((pos, pos + len(line), pattern.pattern))
-                    break
+            if not line.strip():
+                section = None
+            elif header := next((p for p in lex.section_headers if p.search(line)), None):
+                section = header.pattern
+                chrome.append((pos, pos + len(line), section))
+            elif section is not None:
+                chrome.append((pos, pos + len(line), f"under {section}"))
+            else:
+                for pattern in lex.boilerplate:
+                    if pattern.search(line):
+                        chrome.append((pos, pos + len(line), pattern.pattern))
+                        break
             pos += len(line)
         dates, years = [], []
         for m in lex.dates.finditer(text):
