@@ -122,6 +122,9 @@ class Claim:
     low_open: bool = False
     high_open: bool = False
     outlet: str | None = None
+    # The time the claim is about, resolved from ``time_scope`` and the publication
+    # date: "2021" (a year) or "2022-01" (a month); None when only publication dates it.
+    period: str | None = None
 
     @property
     def central(self) -> float | None:

@@ -1,21 +1,23 @@
-"""When a claim holds: its own time scope if it names a year, else its publication date."""
+"""When a claim holds: the period its time scope names (a year, a month), else its date."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from numcheck.model import Claim
 from numcheck.rulebook import Settings
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
-
 
 def period_of(claim: Claim) -> tuple[date, date] | None:
-    if claim.time_scope and (m := _YEAR.search(claim.time_scope)):
-        year = int(m.group(1))
-        return date(year, 1, 1), date(year, 12, 31)
+    """The span a claim is about: its resolved period (a year or a month), else its date."""
+    if claim.period:
+        year, _, month = claim.period.partition("-")
+        if month:
+            first = date(int(year), int(month), 1)
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
     if claim.published is not None:
         return claim.published, claim.published
     return None

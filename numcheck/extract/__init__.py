@@ -8,7 +8,7 @@ import math
 from datetime import date
 
 from numcheck.extract import claims as build
-from numcheck.extract.context import Sentences, attribution, time_scope
+from numcheck.extract.context import Sentences, attribution, resolve_period, time_scope
 from numcheck.extract.lexicon import Lexicon, compile_lexicon, fold
 from numcheck.extract.nonclaims import Spans, classify
 from numcheck.extract.scanner import scan
@@ -90,6 +90,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         _resolve_anaphora(draft, out, sentences, lex)
         _resolve_ellipsis(draft, out, sentence)
         low, high, low_open, high_open = build.interval(draft, rules.settings)
+        scope = time_scope(text, sentence, (draft.start, draft.end), lex)
         surface = text[draft.start : draft.end]
         line, col = position(draft.start)
         out.append(
@@ -110,7 +111,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 candidate=draft.candidate,
                 counted=draft.counted,
                 attribution=attribution(text, sentence, draft.start, lex),
-                time_scope=time_scope(text, sentence, (draft.start, draft.end), lex),
+                time_scope=scope,
                 sentence=text[sentence[0] : sentence[1]],
                 sentence_start=sentence[0],
                 lang=document.lang,
@@ -122,6 +123,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 low_open=low_open,
                 high_open=high_open,
                 outlet=document.outlet,
+                period=resolve_period(scope, document.published, lex),
             )
         )
     return Extraction(document, tuple(out), tuple(others))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from numcheck.extract.lexicon import Lexicon, fold
 
@@ -195,3 +196,33 @@ def time_scope(
         if best is None or distance < best[0]:
             best = (distance, " ".join(m.group(0).split()))
     return best[1] if best else None
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon) -> str | None:
+    """'en 2021' → '2021'; 'in January' → '2022-01' for an article of February 2022.
+
+    A month without a year is the latest such month not after publication; without a
+    publication date it cannot be placed, and the claim is dated by nothing more.
+    """
+    if not time_scope:
+        return None
+    year_match = _YEAR.search(time_scope)
+    month = next(
+        (
+            lex.month_numbers[w]
+            for w in map(fold, _WORDS.findall(time_scope))
+            if w in lex.month_numbers
+        ),
+        None,
+    )
+    if year_match:
+        year = int(year_match.group(1))
+        return f"{year}-{month:02d}" if month else str(year)
+    if month is None or published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year}-{month:02d}"

@@ -58,6 +58,7 @@ class Lexicon:
     units: Mapping[str, str]
     durations: Mapping[str, str]
     time_expressions: re.Pattern[str]
+    month_numbers: Mapping[str, int]
     boilerplate: tuple[re.Pattern[str], ...]
     attribution_marker: re.Pattern[str]
     attribution_verb: re.Pattern[str]
@@ -141,6 +142,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     year_lead = alternation(raw["year_context"])
     time_expressions = re.compile(
         rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?\d{{4}}"
+        rf"|(?:{year_lead})\s+(?:{months})(?:\s+\d{{4}})?"
         rf"|(?:{weekdays})|(?:{relative}))(?![\w])",
         re.IGNORECASE,
     )
@@ -182,6 +184,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         units=units,
         durations=durations,
         time_expressions=time_expressions,
+        month_numbers={fold(k): int(v) for k, v in raw["months"].items()},
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]),
         attribution_marker=re.compile(
             rf"(?<![\w])(?:{alternation(attribution['markers'])})\s+", re.IGNORECASE

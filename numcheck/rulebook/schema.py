@@ -42,7 +42,7 @@ LANGUAGE: dict[str, Spec] = {
     },
     "vague": [{"text": "str", "low": "num", "high": "num"}],
     "ranges": [{"lead": "str", "join": "str"}],
-    "months": STRINGS,
+    "months": "dict[str,num]",
     "weekdays": STRINGS,
     "year_context": STRINGS,
     "relative_times": STRINGS,

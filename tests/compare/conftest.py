@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -36,6 +37,9 @@ def _claim(
         attribution=None, time_scope=time_scope, sentence="", sentence_start=0, lang="en",
         published=published, line=1, col=1, found_by="test",
     )
+    # extraction resolves the time scope to a period; the factory does the same for years
+    year = re.search(r"\d{4}", time_scope or "")
+    fields["period"] = year.group(0) if year else None
     fields.update(changes)
     return Claim(**fields)
 

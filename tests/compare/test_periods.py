@@ -78,3 +78,10 @@ def test_window_is_a_setting(make_claim: Make) -> None:
     narrow = load_rules().with_settings(period_window_days=7).settings
     assert len(split_periods([a, b], narrow)) == 2
     assert len(split_periods([a, b], SETTINGS)) == 1
+
+
+def test_a_named_month_is_its_own_period(make_claim: Callable[..., Claim]) -> None:
+    january = make_claim(period="2022-01", published=date(2022, 2, 10))
+    assert period_of(january) == (date(2022, 1, 1), date(2022, 1, 31))
+    december = make_claim(period="2021-12", published=date(2022, 2, 10))
+    assert period_of(december) == (date(2021, 12, 1), date(2021, 12, 31))

@@ -4,8 +4,9 @@ Each case gives a text, its language (``auto`` to have it detected) and what mus
 read from it. ``claims`` are matched in order against the claims found, and their
 number must match unless ``more_claims: true``; a claim expectation may give any
 subset of fields. ``others`` must each be listed as non-claims with their reason;
-``no_claims: true`` is a near miss: nothing may be read as a claim. Every run of
-digits in every case must be covered by a claim or a listed non-claim.
+``published`` dates the article; ``no_claims: true`` is a near miss: nothing may be
+read as a claim. Every run of digits in every case must be covered by a claim or a
+listed non-claim.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from numcheck.model import Document
 CASES = Path(__file__).parent / "cases"
 CLAIM_FIELDS = {
     "surface", "value", "low", "high", "hedge", "kind", "unit", "garbled", "candidate",
-    "counted", "attribution", "time_scope", "low_open", "high_open", "garble_reason",
+    "counted", "attribution", "time_scope", "period", "low_open", "high_open", "garble_reason",
 }
-CASE_KEYS = {"id", "text", "lang", "claims", "others", "no_claims", "more_claims", "why"}
+CASE_KEYS = {
+    "id", "text", "lang", "published", "claims", "others", "no_claims", "more_claims", "why",
+}
 
 
 def _load() -> list[tuple[str, dict[str, Any]]]:
@@ -56,7 +59,8 @@ def _run(case: dict[str, Any]) -> Extraction:
     rules = load_rules()
     text = case["text"]
     lang = detect_language(text, rules) if case["lang"] == "auto" else case["lang"]
-    return extract_document(Document("case", "case", text, lang), rules)
+    published = case.get("published")  # YAML reads an ISO date as a date
+    return extract_document(Document("case", "case", text, lang, published=published), rules)
 
 
 def _same(expected: Any, got: Any) -> bool:
