@@ -133,13 +133,15 @@ def check(
 
 
 def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
-    """Every flag involving a claim of a new document: its own, and pair by pair."""
+    """Every flag involving a claim of a new document, judged document pair by pair.
+
+    Pairs, not the whole subject at once: a whole-subject flag names the claims of
+    every document at odds, so its fingerprint would change whenever any corpus
+    article changed, and a new conflict could hide behind an older, larger one.
+    """
     by_id = {c.id: c for c in report.claims}
     settings = report.rules.settings
     found: dict[str, Flag] = {}
-    for flag in report.comparison.flags:
-        if any(by_id[i].doc in new for i in flag.claims):
-            found.setdefault(flag.fingerprint, flag)
     for subject in report.comparison.subjects:
         members = [by_id[i] for i in subject.claims]
         mine = {c.doc for c in members} & new

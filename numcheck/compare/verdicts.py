@@ -70,6 +70,35 @@ def _cross_doc_pair(
     return None
 
 
+def _taking_part(
+    period: Sequence[Claim],
+    pair: tuple[Claim, Claim],
+    upper: Callable[[Claim], float],
+    lower: Callable[[Claim], float],
+    test: Callable[[Claim, Claim], bool],
+) -> list[Claim]:
+    """The named pair first, then every claim at odds with another document's claim.
+
+    Each claim is tested against the extreme of the *other* documents only, which the
+    two best documents per side give in constant time: the scan stays linear.
+    """
+    highs = _extreme(period, upper, largest=True)
+    lows = _extreme(period, lower, largest=False)
+    others = []
+    for c in sorted(period, key=lambda c: (c.doc, c.start, c.id)):
+        if c in pair:
+            continue
+        high = next((h for h in highs if h.doc != c.doc), None)
+        low = next((x for x in lows if x.doc != c.doc), None)
+        if (low is not None and test(c, low)) or (high is not None and test(high, c)):
+            others.append(c)
+    return [*pair, *others]
+
+
+def _ratio(a: Claim, b: Claim) -> float | None:
+    return _central(a) / _central(b) if _central(b) > 0 else None
+
+
 def _central(c: Claim) -> float:
     v = c.central
     return v if v is not None else 0.0
@@ -85,18 +114,24 @@ def _within_period(subject: Subject, period: list[Claim], settings: Settings) ->
     )
     if pair:
         a, b = pair
-        flags.append(_flag(subject, (a, b), Verdict.CONFLICT,
-                           f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true."))
+        involved = _taking_part(period, (a, b), lo, hi, lambda x, y: disjoint(x, y, slack))
+        flags.append(_flag(subject, involved, Verdict.CONFLICT,
+                           f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true.",
+                           _ratio(a, b)))
     else:
+        def apart(x: Claim, y: Claim) -> bool:
+            return _central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
+
         pair = _cross_doc_pair(
             _extreme(period, _central, largest=True),
             _extreme(period, _central, largest=False),
-            lambda a, b: _central(b) > 0 and _central(a) / _central(b) > settings.divergence_ratio,
+            apart,
         )
         if pair:
             a, b = pair
             ratio = _central(a) / _central(b)
-            flags.append(_flag(subject, (a, b), Verdict.DIVERGENT,
+            involved = _taking_part(period, (a, b), _central, _central, apart)
+            flags.append(_flag(subject, involved, Verdict.DIVERGENT,
                                f"{_cap(_says(a))}; {_says(b)}: compatible only through "
                                f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio))
     by_doc: dict[str, list[Claim]] = {}
@@ -161,7 +196,7 @@ def _cap(text: str) -> str:
 
 
 def _when(c: Claim) -> str:
-    if c.time_scope and period_of(c) and c.time_scope[-4:].isdigit():
+    if c.period and c.time_scope:
         return c.time_scope
     return c.published.isoformat() if c.published else "undated"
 

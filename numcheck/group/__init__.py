@@ -34,12 +34,44 @@ def group(claims: Sequence[Claim], rules: Rulebook) -> tuple[list[Subject], dict
     members: dict[str, list[Claim]] = defaultdict(list)
     for group_claims in by_base.values():
         for actor, by_actor in _join_unnamed(group_claims, lambda c: facets[c.id].actor):
-            for places, same in _join_unnamed(by_actor, lambda c: "+".join(facets[c.id].places)):
+            place_of = _place_components(by_actor, facets)
+            for places, same in _join_unnamed(by_actor, _by_id(place_of)):
                 f = facets[same[0].id]
                 members[f"{f.counted}|{actor}|{f.event}|{places}"].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
     subjects = [_subject(key, members[key], facets, rules) for key in sorted(members)]
     return subjects, subject_of
+
+
+def _by_id(values: dict[str, str]) -> Callable[[Claim], str]:
+    return lambda claim: values[claim.id]
+
+
+def _place_components(claims: list[Claim], facets: dict[str, Facets]) -> dict[str, str]:
+    """Place sets that share a place are one subject: {border} and {Belarus, border}.
+
+    Disjoint sets stay apart (Poland and Germany against Romania); each claim gets the
+    union of its component, so the subject names every place its claims name.
+    """
+    parent: dict[str, str] = {}
+
+    def root(p: str) -> str:
+        while parent.setdefault(p, p) != p:
+            p = parent[p]
+        return p
+
+    for claim in claims:
+        places = facets[claim.id].places
+        for place in places:
+            parent[root(place)] = root(places[0])
+    components: dict[str, set[str]] = defaultdict(set)
+    for place in list(parent):
+        components[root(place)].add(place)
+    return {
+        c.id: "+".join(sorted(components[root(facets[c.id].places[0])]))
+        if facets[c.id].places else ""
+        for c in claims
+    }
 
 
 def _join_unnamed(
