@@ -14,6 +14,7 @@ from itertools import combinations
 from numcheck.evaluate.gold import ClaimSet, Gold, GoldClaim
 from numcheck.evaluate.match import Matching, Prediction, match, overlaps, sentence_around
 from numcheck.model import Flag
+from numcheck.rulebook import load_rules
 
 # Metrics where a larger number is better, and counts where it is worse.
 HIGHER_IS_BETTER = (
@@ -195,10 +196,16 @@ class _Context:
                                  sentence_around(text, g.start, g.end), detail))
 
     def raised(self, claim_set: ClaimSet, expect: bool, flags: Sequence[Flag] = ()) -> bool:
-        """Whether a raised flag covers every claim of the set (all must be matched)."""
+        """Whether a raised flag covers every claim of the set (all must be matched).
+
+        For a forbidden set the flag must also set two of its claims *against each
+        other*: a flag lists every figure taking part in a disagreement, so a headline
+        and a body giving the same figure may both stand on one side of it.
+        """
         preds = [self.matching.pairs.get(cid) for cid in claim_set.claims]
         found = all(p is not None for p in preds) and any(
             f.verdict.raised and {p.id for p in preds if p is not None} <= set(f.claims)
+            and (expect or _some_at_odds([p for p in preds if p is not None]))
             for f in flags
         )
         if found != expect:
@@ -207,6 +214,31 @@ class _Context:
             what = " + ".join(claim_set.claims)
             self.gold_issue(kind, first, f"{what}: {claim_set.why}".rstrip(": "))
         return found
+
+
+def _central(p: Prediction) -> float | None:
+    if p.value is not None:
+        return p.value
+    if p.low is not None and p.high is not None:
+        return (p.low + p.high) / 2
+    return p.low if p.low is not None else p.high
+
+
+def _some_at_odds(preds: Sequence[Prediction]) -> bool:
+    """Two figures a flag can set against each other: intervals apart, or centrals further
+    apart than the shipped divergence ratio."""
+    ratio = load_rules().settings.divergence_ratio
+    for p, q in combinations(preds, 2):
+        if p.garbled or q.garbled:
+            return True  # a garbled figure must never be set against anything
+        apart = any(
+            a.low is not None and b.high is not None and a.low > b.high for a, b in ((p, q), (q, p))
+        )
+        cp, cq = _central(p), _central(q)
+        far = bool(cp and cq and cp > 0 and cq > 0 and max(cp, cq) / min(cp, cq) > ratio)
+        if apart or far:
+            return True
+    return False
 
 
 def _pairs(ctx: _Context) -> tuple[int, int, int]:

@@ -127,3 +127,16 @@ def test_empty_denominators_are_none(raw_gold: Any, texts: Any) -> None:
     s = score("t", gold, texts, [])
     assert s.claim_precision is None and s.garbled_recall is None
     assert s.claim_recall == 0.0 and s.value_accuracy is None
+
+
+def test_same_side_claims_in_one_raised_flag_are_not_forbidden(make_pred: Any) -> None:
+    """A flag lists every figure of a disagreement; two equal figures on one side of it
+    are not set against each other, but two figures far apart are."""
+    from numcheck.evaluate.scores import _some_at_odds
+
+    same = [make_pred("500", value=500, low=500, high=500, pid="a"),
+            make_pred("500", value=500, low=500, high=500, pid="b")]
+    apart = [make_pred("500", value=500, low=500, high=500, pid="a"),
+             make_pred("800", value=900, low=900, high=900, pid="c")]
+    assert not _some_at_odds(same)
+    assert _some_at_odds(apart)
