@@ -67,5 +67,6 @@ def figure_text(claim: Claim, lang: str | None = None) -> str:
     if claim.hedge is Hedge.RANGE:
         return f"between {number(claim.low, lang)} and {number(claim.high, lang)}"
     if claim.hedge is Hedge.VAGUE:
-        return f"'{claim.hedge_text or claim.surface}' ({number(claim.low, lang)}–{number(claim.high, lang)})"
+        bounds = f"{number(claim.low, lang)}–{number(claim.high, lang)}"
+        return f"'{claim.hedge_text or claim.surface}' ({bounds})"
     return f"{HEDGE_WORDS.get(claim.hedge, '')}{number(claim.value, lang)}"

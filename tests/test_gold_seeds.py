@@ -10,8 +10,9 @@ from numcheck import Claim, Report, Verdict
 
 
 def _match(report: Report, g: dict[str, Any]) -> Claim | None:
-    found = [c for c in report.claims
-             if c.doc == g["doc"] and c.start < g["end"] and g["start"] < c.end]
+    found = [
+        c for c in report.claims if c.doc == g["doc"] and c.start < g["end"] and g["start"] < c.end
+    ]
     return found[0] if found else None
 
 
@@ -55,11 +56,16 @@ def test_spans_are_the_figures_own_text(seeds_report: Report, gold: dict[str, An
         assert c.surface == g["number"]
 
 
-def test_no_date_year_or_chrome_reported_as_claim(seeds_report: Report, gold: dict[str, Any]) -> None:
+def test_no_date_year_or_chrome_reported_as_claim(
+    seeds_report: Report, gold: dict[str, Any]
+) -> None:
     for n in gold["non_claims"]:
         assert _match(seeds_report, n) is None, n
-        others = [o for o in seeds_report.others
-                  if o.doc == n["doc"] and o.start == n["start"] and o.end == n["end"]]
+        others = [
+            o
+            for o in seeds_report.others
+            if o.doc == n["doc"] and o.start == n["start"] and o.end == n["end"]
+        ]
         assert others, f"{n} is neither a claim nor a listed non-claim"
 
 

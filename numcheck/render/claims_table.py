@@ -9,16 +9,24 @@ from typing import Any
 from tabulate import tabulate
 
 from numcheck.pipeline import Report
-from numcheck.wording import interval_text
 from numcheck.render.registry import renderer
 from numcheck.table import claim_record, frame
+from numcheck.wording import interval_text
 
 
 def _rows(report: Report, others: bool) -> list[dict[str, Any]]:
     if others:
         return [
-            {"doc": o.doc, "start": o.start, "end": o.end, "line": o.line, "col": o.col,
-             "surface": o.surface, "reason": o.reason, "found_by": o.found_by}
+            {
+                "doc": o.doc,
+                "start": o.start,
+                "end": o.end,
+                "line": o.line,
+                "col": o.col,
+                "surface": o.surface,
+                "reason": o.reason,
+                "found_by": o.found_by,
+            }
             for o in report.others
         ]
     subject_of = report.comparison.subject_of
@@ -43,8 +51,10 @@ def as_csv(report: Report, *, others: bool = False) -> str:
 def as_parquet(report: Report, *, others: bool = False) -> bytes:
     import pandas as pd
 
-    df = pd.DataFrame(_rows(report, True)) if others else frame(
-        report.claims, report.comparison.subject_of
+    df = (
+        pd.DataFrame(_rows(report, True))
+        if others
+        else frame(report.claims, report.comparison.subject_of)
     )
     buffer = io.BytesIO()
     df.to_parquet(buffer, index=False)
@@ -54,18 +64,45 @@ def as_parquet(report: Report, *, others: bool = False) -> bytes:
 @renderer("claims", "table")
 def as_table(report: Report, *, others: bool = False) -> str:
     if others:
-        rows = [[o.doc, f"{o.line}:{o.col}", o.surface, o.reason, o.found_by] for o in report.others]
+        rows = [
+            [o.doc, f"{o.line}:{o.col}", o.surface, o.reason, o.found_by] for o in report.others
+        ]
         return tabulate(rows, headers=["doc", "at", "number", "why not a claim", "found by"]) + "\n"
     rows = []
     for c in report.claims:
         lang = c.lang
-        figure = "garbled" + (f" (guess {c.candidate:g})" if c.candidate else "") if c.garbled else (
-            interval_text(c.low, c.high, c.low_open, c.high_open, lang)
+        figure = (
+            "garbled" + (f" (guess {c.candidate:g})" if c.candidate else "")
+            if c.garbled
+            else (interval_text(c.low, c.high, c.low_open, c.high_open, lang))
         )
-        rows.append([c.doc, f"{c.line}:{c.col}", c.surface, figure, c.hedge.value, c.kind.value,
-                     c.counted or "", c.attribution or "", c.time_scope or ""])
-    return tabulate(
-        rows, headers=["doc", "at", "figure", "interval", "hedge", "kind", "counts", "who says",
-                       "when"]
-    ) + "\n"
-
+        rows.append(
+            [
+                c.doc,
+                f"{c.line}:{c.col}",
+                c.surface,
+                figure,
+                c.hedge.value,
+                c.kind.value,
+                c.counted or "",
+                c.attribution or "",
+                c.time_scope or "",
+            ]
+        )
+    return (
+        tabulate(
+            rows,
+            headers=[
+                "doc",
+                "at",
+                "figure",
+                "interval",
+                "hedge",
+                "kind",
+                "counts",
+                "who says",
+                "when",
+            ],
+        )
+        + "\n"
+    )
