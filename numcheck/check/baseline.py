@@ -14,6 +14,7 @@ import yaml
 
 from numcheck.errors import ConfigError
 from numcheck.model import Flag
+from numcheck.yamlfile import read_yaml
 
 HEADER = (
     "# numcheck baseline: flags that existed when it was written do not fail the gate.\n"
@@ -25,10 +26,7 @@ def load(path: Path) -> frozenset[str]:
     """Fingerprints in the baseline; a missing file is an empty baseline."""
     if not path.is_file():
         return frozenset()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise ConfigError(str(path), f"cannot read baseline: {err}") from None
+    data = read_yaml(path, ConfigError, what="baseline") or {}
     flags = data.get("flags") if isinstance(data, dict) else None
     if not isinstance(flags, list | None):
         raise ConfigError(f"{path}: key 'flags'", "must be a list")

@@ -20,6 +20,7 @@ import yaml
 
 from numcheck.errors import ConfigError
 from numcheck.model import Comparison, Flag
+from numcheck.yamlfile import read_yaml
 
 DECISIONS = ("confirmed", "false-positive", "explained", "needs-source")
 HEADER = (
@@ -51,13 +52,7 @@ def load(path: Path) -> Ledger:
     """A missing file is an empty ledger; a malformed one names the file and entry."""
     if not path.is_file():
         return Ledger(path, {})
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(str(path), f"cannot read: {err}") from None
-    except yaml.YAMLError as err:
-        raise ConfigError(str(path), f"not valid YAML: {err}") from None
-    data = data or {}
+    data = read_yaml(path, ConfigError) or {}
     reviews = data.get("reviews") if isinstance(data, dict) else None
     shape_ok = isinstance(data, dict) and not set(data) - {"reviews"}
     if not shape_ok or not isinstance(reviews, dict | None):

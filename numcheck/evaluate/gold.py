@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from numcheck.errors import NumcheckError
 from numcheck.model import Hedge, Kind
+from numcheck.yamlfile import read_yaml
 
 TOP_REQUIRED = frozenset({"documents", "claims"})
 TOP_OPTIONAL = frozenset(
@@ -108,14 +107,7 @@ class Gold:
 
 def load_gold(path: str | Path) -> Gold:
     """Read and validate a gold file; every fault names the file and the key."""
-    where = str(path)
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise NumcheckError(where, f"cannot read gold file: {err.strerror or err}") from None
-    except yaml.YAMLError as err:
-        raise NumcheckError(where, f"not valid YAML: {err}") from None
-    return parse_gold(raw, where)
+    return parse_gold(read_yaml(path, what="gold file"), str(path))
 
 
 def parse_gold(raw: Any, where: str) -> Gold:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from numcheck.errors import RulesError
 from numcheck.rulebook import schema
+from numcheck.yamlfile import read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +113,7 @@ def _load_family(
 
 
 def _read(path: Path, spec: Mapping[str, Any], partial: bool) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise RulesError(str(path), f"cannot read: {err}") from None
-    except yaml.YAMLError as err:
-        raise RulesError(str(path), f"not valid YAML: {err}") from None
+    data = read_yaml(path, RulesError)
     schema.validate(data, spec, str(path), partial=partial)
     assert isinstance(data, dict)
     return data

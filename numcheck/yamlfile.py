@@ -1,0 +1,31 @@
+"""Reading the YAML files users write (rules, ledger, baseline, gold) with one kind of error.
+
+Every caller wants the same thing: the parsed data, or one line naming the file and
+what is wrong with it, raised as the caller's own error type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from numcheck.errors import NumcheckError
+
+
+def read_yaml(
+    path: str | Path, error: type[NumcheckError] = NumcheckError, what: str = ""
+) -> Any:
+    """The parsed file; ``what`` names it in messages ("cannot read gold file: …")."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        named = f" {what}" if what else ""
+        raise error(str(path), f"cannot read{named}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise error(str(path), f"not UTF-8: {err.reason} at byte {err.start}") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise error(str(path), f"not valid YAML: {err}") from None
