@@ -139,13 +139,13 @@ def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon
     sentence = text[start:end]
     rel = claim_start - start
     for m in lex.attribution_marker.finditer(sentence):
-        who = _clause(sentence, m.end(), forward=True)
+        who = _clause(sentence, m.end(), lex, forward=True)
         if who:
             return _clean(who, lex)
     best: str | None = None
     best_distance = None
     for m in lex.attribution_verb.finditer(sentence):
-        who = _clause(sentence, m.start(), forward=False)
+        who = _clause(sentence, m.start(), lex, forward=False)
         if not who or not re.search(r"[^\W\d_]", who):
             nxt = sentence[m.end() :]
             inverted = re.match(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})", nxt)
@@ -158,7 +158,7 @@ def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon
     return _clean(best, lex) if best else None
 
 
-def _clause(sentence: str, pos: int, *, forward: bool) -> str | None:
+def _clause(sentence: str, pos: int, lex: Lexicon, *, forward: bool) -> str | None:
     if forward:
         m = _CLAUSE_BREAK.search(sentence, pos)
         segment = sentence[pos : m.start() if m else len(sentence)]
@@ -172,7 +172,7 @@ def _clause(sentence: str, pos: int, *, forward: bool) -> str | None:
         parts = parts[:-1]
     if len(parts) >= 2 and last and all(w[:1].isupper() for w in last.split()):
         previous = parts[-2].strip()
-        if previous and previous.split()[0].lower() in ("le", "la", "les", "l'", "the"):
+        if previous and fold(previous.split()[0]) in lex.apposition_heads:
             last = f"{previous}, {last}"
     words = last.split()
     return " ".join(words[-12:]) or None

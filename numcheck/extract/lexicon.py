@@ -63,6 +63,7 @@ class Lexicon:
     attribution_marker: re.Pattern[str]
     attribution_verb: re.Pattern[str]
     leading_noise: re.Pattern[str]
+    apposition_heads: frozenset[str]
     stopwords: frozenset[str]
     verb_suffixes: tuple[str, ...]
     noun_connectors: frozenset[str]
@@ -195,6 +196,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         leading_noise=re.compile(
             rf"^(?:(?:{alternation(attribution['leading_noise'])})\s+)+", re.IGNORECASE
         ),
+        apposition_heads=frozenset(fold(w) for w in attribution["apposition_heads"]),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]),
         verb_suffixes=tuple(raw["verb_suffixes"]),
         noun_connectors=frozenset(fold(w) for w in raw["noun_connectors"]),

@@ -63,7 +63,9 @@ LANGUAGE: dict[str, Spec] = {
     "section_headers": "list[regex]",
     "anaphora": STRINGS,
     "anaphoric_determiners": STRINGS,
-    "attribution": {"markers": STRINGS, "verbs": STRINGS, "leading_noise": STRINGS},
+    "attribution": {
+        "markers": STRINGS, "verbs": STRINGS, "leading_noise": STRINGS, "apposition_heads": STRINGS,
+    },
     "abbreviations": STRINGS,
     "boilerplate": "list[regex]",
 }
