@@ -63,6 +63,20 @@ def read_stdin_if(paths: list[str]) -> bytes | None:
     return sys.stdin.buffer.read() if "-" in paths else None
 
 
+def finish(
+    data: str | bytes, output: str | None, problems: Iterable[Problem], stale: Iterable[str] = ()
+) -> None:
+    """The end every reading command shares: output first (nothing is lost), then one line
+    per input problem and per stale ledger entry, and exit 2 if any input had a problem."""
+    write_output(data, output)
+    problems = list(problems)
+    say_problems(problems)
+    for fp in stale:
+        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
+    if problems:
+        raise typer.Exit(Exit.USAGE)
+
+
 def write_output(data: str | bytes, output: str | None) -> None:
     """Write to ``output`` or stdout; bytes (parquet) need a file."""
     if output:

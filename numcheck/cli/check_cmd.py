@@ -13,7 +13,7 @@ from numcheck.check import ledger as ledger_file
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.config import configured_rules, load_config
 from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
-from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
+from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
 from numcheck.errors import NumcheckError
 from numcheck.render import render
@@ -76,13 +76,8 @@ def check_cmd(
         data = render("check", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
-    write_output(data, output)
     _github_summary(fmt, result)
-    say_problems(result.report.problems)
-    for fp in result.stale:
-        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
-    if result.report.problems:
-        raise typer.Exit(Exit.USAGE)
+    finish(data, output, result.report.problems, result.stale)
     if result.failed and not exit_zero:
         raise typer.Exit(Exit.PROBLEMS)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
+from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Lang, Output, Paths, Rules, Sources
 from numcheck.errors import NumcheckError
 from numcheck.pipeline import run
@@ -35,7 +35,4 @@ def extract(
         data = render("claims", fmt, report, others=others)
     except NumcheckError as err:
         raise fail(err) from None
-    write_output(data, output)
-    say_problems(report.problems)
-    if report.problems:
-        raise typer.Exit(Exit.USAGE)
+    finish(data, output, report.problems)

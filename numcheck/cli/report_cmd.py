@@ -11,7 +11,7 @@ import typer
 
 from numcheck.check import ledger as ledger_file
 from numcheck.check.config import configured_rules, load_config
-from numcheck.cli.app import Exit, app, fail, read_stdin_if, say_problems, write_output
+from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Paths, Rules, Sources
 from numcheck.cli.progress import progress_bar
 from numcheck.errors import NumcheckError
@@ -47,9 +47,4 @@ def report(
         data = render("report", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
-    write_output(data, output)
-    say_problems(result.problems)
-    for fp in ledger_file.stale(reviews, result.comparison):
-        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
-    if result.problems:
-        raise typer.Exit(Exit.USAGE)
+    finish(data, output, result.problems, ledger_file.stale(reviews, result.comparison))
