@@ -11,7 +11,6 @@ import hashlib
 import math
 from collections.abc import Callable, Sequence
 
-from numcheck.compare.periods import period_of
 from numcheck.model import Claim, Flag, Subject, Verdict
 from numcheck.rulebook import Settings
 from numcheck.wording import figure_text
@@ -160,7 +159,9 @@ def _across_periods(subject: Subject, periods: list[list[Claim]], settings: Sett
     )
     if not differs:
         return []
-    first, second = sorted((a, b), key=lambda c: period_of(c) or (c.published, c.published))
+    # periods are in time order and an undated claim sits in the period it joined, so
+    # the period index orders the pair (an undated claim has no date of its own)
+    first, second = sorted((a, b), key=lambda c: index[c.id])
     ratio = _central(a) / _central(b) if _central(b) > 0 else None
     return [_flag(subject, (first, second), Verdict.DIFFERENT_PERIOD,
                   f"{_cap(_figure(first))} ({_when(first)}) against {_figure(second)} "

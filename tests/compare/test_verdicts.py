@@ -121,3 +121,13 @@ def test_explanation_names_both_sources_and_figures(make_claim: Make) -> None:
 def test_fingerprint_ignores_claim_order(make_claim: Make) -> None:
     a, b = make_claim(175_000, doc="a"), make_claim(90_000, doc="b")
     assert _judge([a, b])[0].fingerprint == _judge([b, a])[0].fingerprint
+
+
+def test_undated_claim_against_another_period_is_ordered_without_error(make_claim: Make) -> None:
+    """An undated figure joins the largest period and is set, in time order, against another."""
+    recent = [make_claim(10, low=9, high=11, hedge=Hedge.APPROX, doc=d) for d in ("a", "b")]
+    undated = make_claim(9.5, published=None, doc="c")
+    old = make_claim(500, published=None, time_scope="1990", doc="d")
+    flags = _judge([*recent, undated, old])
+    assert _verdicts(flags) == {Verdict.DIFFERENT_PERIOD}
+    assert flags[0].claims == (old.id, undated.id)  # 1990 comes before the 2022 period
