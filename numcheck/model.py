@@ -70,6 +70,10 @@ class Document:
     published: date | None = None
     outlet: str | None = None
     encoding: str = "utf-8"
+    # Where the article lives on the web (a page's canonical URL, a corpus row's url)
+    # and its headline, when the input says so; ``path`` stays the file or URL read.
+    url: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

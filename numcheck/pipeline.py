@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from numcheck.compare import compare
 from numcheck.extract import extract_document
-from numcheck.ingest import read_paths
+from numcheck.ingest import Options, read_paths
 from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem
 from numcheck.rulebook import Rulebook, load_rules
 
@@ -70,7 +71,8 @@ def run(
     rules: Rulebook | None = None,
     rules_dirs: Iterable[str | Path] = (),
     sources: str | Path | None = None,
-    stdin: bytes | None = None,
+    stdin: bytes | BinaryIO | None = None,
+    options: Options | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
     keep_texts: bool = True,
@@ -85,7 +87,8 @@ def run(
     not the corpus.
     """
     rules = rules or load_rules(rules_dirs)
-    ingest = read_paths(paths, lang=lang, rules=rules, sources=sources, stdin=stdin)
+    ingest = read_paths(paths, lang=lang, rules=rules, sources=sources, stdin=stdin,
+                        options=options)
     documents = ingest.documents
     extractions: list[Extraction] = []
     for extraction in _extract_all(documents, rules, jobs):

@@ -20,7 +20,7 @@ from numcheck.extract import extract_document
 from numcheck.model import Document, Extraction
 from numcheck.rulebook import Rulebook
 
-FORMAT = 1  # bump when the stored layout changes
+FORMAT = 2  # bump when the stored layout changes
 
 
 def rules_digest(rules: Rulebook) -> str:
@@ -39,7 +39,7 @@ def rules_digest(rules: Rulebook) -> str:
 
 def document_key(document: Document, rules_key: str) -> str:
     h = hashlib.sha256(rules_key.encode())
-    for name in ("name", "path", "lang", "published", "outlet", "encoding"):
+    for name in ("name", "path", "lang", "published", "outlet", "encoding", "url", "title"):
         h.update(f"{name}={getattr(document, name)!s}\0".encode())
     h.update(document.text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()

@@ -13,13 +13,14 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.ledger import Ledger, Review, stale
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import judge
 from numcheck.errors import ConfigError
-from numcheck.ingest import read_paths
+from numcheck.ingest import Options, read_paths
 from numcheck.model import Claim, Flag, Subject, Verdict
 from numcheck.pipeline import Report, build_report
 from numcheck.rulebook import Rulebook, Settings
@@ -86,13 +87,15 @@ def check(
     baseline: frozenset[str] = frozenset(),
     fail_on: frozenset[Verdict] = LEVELS["conflict"] | LEVELS["garbled"],
     cache: ExtractionCache | None = None,
-    stdin: bytes | None = None,
+    stdin: bytes | BinaryIO | None = None,
     sources: str | Path | None = None,
+    options: Options | None = None,
 ) -> CheckResult:
     """Check ``new`` against ``against`` (or against itself when ``against`` is empty)."""
     cache = cache or ExtractionCache(None, rules)
     # The corpus first: a folder's sources.csv then also describes new files beside it.
-    ingest = read_paths([*against, *new], rules=rules, sources=sources, stdin=stdin)
+    ingest = read_paths([*against, *new], rules=rules, sources=sources, stdin=stdin,
+                        options=options)
     new_files = _expand(new)
     seen: set[str] = set()
     documents = []

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
+from typing import BinaryIO
 
 import typer
 
@@ -59,8 +60,9 @@ def fail(error: NumcheckError) -> typer.Exit:
     return typer.Exit(Exit.USAGE)
 
 
-def read_stdin_if(paths: list[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
+def read_stdin_if(paths: list[str]) -> BinaryIO | None:
+    """stdin as a stream: a JSONL corpus on it is read row by row, never whole."""
+    return sys.stdin.buffer if "-" in paths else None
 
 
 def finish(

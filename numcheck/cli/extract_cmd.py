@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from numcheck.cli.app import app, fail, finish, read_stdin_if
+from numcheck.cli.inputs import ColumnsOpt, NameOpt, OutletOpt, PublishedOpt, reading_options
 from numcheck.cli.options import Lang, Output, Paths, Rules, Sources
 from numcheck.errors import NumcheckError
 from numcheck.pipeline import run
@@ -27,11 +28,16 @@ def extract(
     others: Others = False,
     rules: Rules = None,
     sources: Sources = None,
+    columns: ColumnsOpt = None,
+    name: NameOpt = None,
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Pull every numeric claim out of the articles into one table."""
     try:
+        options = reading_options(columns, name, outlet, published)
         report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
-                     stdin=read_stdin_if(paths))
+                     stdin=read_stdin_if(paths), options=options)
         data = render("claims", fmt, report, others=others)
     except NumcheckError as err:
         raise fail(err) from None

@@ -12,6 +12,7 @@ import typer
 from numcheck.check import ledger as ledger_file
 from numcheck.check.config import configured_rules, load_config
 from numcheck.cli.app import app, fail, finish, read_stdin_if
+from numcheck.cli.inputs import ColumnsOpt, NameOpt, OutletOpt, PublishedOpt, reading_options
 from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Paths, Rules, Sources
 from numcheck.cli.progress import progress_bar
 from numcheck.errors import NumcheckError
@@ -33,13 +34,19 @@ def report(
     sources: Sources = None,
     config: Config = None,
     ledger: LedgerOpt = None,
+    columns: ColumnsOpt = None,
+    name: NameOpt = None,
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
     try:
         conf = load_config(Path(config) if config else None)
+        options = reading_options(columns, name, outlet, published)
         with progress_bar(enabled=sys.stderr.isatty()) as tick:
             result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
-                         sources=sources, stdin=read_stdin_if(paths), progress=tick)
+                         sources=sources, stdin=read_stdin_if(paths), options=options,
+                         progress=tick)
         reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
         result = dataclasses.replace(
             result, comparison=ledger_file.apply(result.comparison, reviews)

@@ -7,20 +7,34 @@ text exactly as read (no newline translation), so highlights land on the figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
-from numcheck.ingest.decode import decode
+from numcheck.ingest.corpus_files import (
+    Columns,
+    Position,
+    Row,
+    corpus_format,
+    jsonl_rows,
+    looks_like_jsonl,
+    read_rows,
+)
+from numcheck.ingest.decode import decode, looks_like_html
+from numcheck.ingest.html import read_page
 from numcheck.ingest.language import detect_language
 from numcheck.ingest.metadata import SOURCES_FILE, Source, read_sources
 from numcheck.model import Document, Problem
+from numcheck.progress import Meter
 from numcheck.rulebook import Rulebook, load_rules
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 STDIN = "-"
 
-__all__ = ["Ingest", "detect_language", "read_paths"]
+__all__ = ["Columns", "Ingest", "Options", "detect_language", "iter_documents", "read_paths"]
 
 
 @dataclass
@@ -33,26 +47,77 @@ class Ingest:
         return any(p.fatal for p in self.problems)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How to read: forced language, corpus-file columns, what stdin's one article is."""
+
+    lang: str | None = None
+    columns: Columns = field(default_factory=Columns)
+    stdin_name: str = "<stdin>"
+    stdin_source: Source = field(default_factory=Source)
+
+
 def read_paths(
     paths: Iterable[str | Path],
     *,
     lang: str | None = None,
     rules: Rulebook | None = None,
     sources: str | Path | None = None,
-    stdin: bytes | None = None,
+    stdin: bytes | BinaryIO | None = None,
+    options: Options | None = None,
 ) -> Ingest:
     """Read files, folders (recursively) and ``-`` (``stdin``) into documents."""
-    rules = rules or load_rules()
     result = Ingest()
+    result.documents.extend(iter_documents(
+        paths, problems=result.problems, lang=lang, rules=rules, sources=sources, stdin=stdin,
+        options=options,
+    ))
+    return result
+
+
+def iter_documents(
+    paths: Iterable[str | Path],
+    *,
+    problems: list[Problem],
+    lang: str | None = None,
+    rules: Rulebook | None = None,
+    sources: str | Path | None = None,
+    stdin: bytes | BinaryIO | None = None,
+    options: Options | None = None,
+    meter: Meter | None = None,
+) -> Iterator[Document]:
+    """Documents one at a time, in input order; problems are appended as they are met.
+
+    Nothing is held beyond the document being yielded, so a corpus file of any size
+    streams; ``meter`` (if given) gets the totals up front and the bytes read as they go.
+    """
+    rules = rules or load_rules()
+    options = options or Options()
+    if lang is not None:
+        options = replace(options, lang=lang)
+    meter = meter or Meter()
     metadata: dict[str, Source] = {}
     if sources is not None:
-        metadata.update(read_sources(Path(sources), result.problems))
-    for raw, path, name in _expand(paths, result.problems, metadata):
-        data = stdin if raw == STDIN else None
-        document = _read_one(raw, path, name, data, lang, rules, metadata, result.problems)
-        if document is not None:
-            result.documents.append(document)
-    return result
+        metadata.update(read_sources(Path(sources), problems))
+    items = list(_expand(paths, problems, metadata))
+    _set_totals(meter, items)
+    reader = _Reader(rules, options, metadata, problems, meter)
+    for raw, path, name in items:
+        yield from reader.item(raw, path, name, stdin if raw == STDIN else None)
+
+
+def _set_totals(meter: Meter, items: list[tuple[str, Path | None, str]]) -> None:
+    sizes = [_size(path) for _, path, _ in items]
+    meter.bytes_total = None if any(s is None for s in sizes) else sum(s or 0 for s in sizes)
+    single = all(path is not None and corpus_format(path) is None for _, path, _ in items)
+    meter.documents_total = len(items) if single else None
+
+
+def _size(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_size if path is not None else None
+    except OSError:
+        return 0
 
 
 def _expand(
@@ -86,6 +151,79 @@ def _expand(
             problems.append(Problem(raw, "no such file or folder"))
 
 
+@dataclass
+class _Reader:
+    """What every input of one run is read with, and where its problems go."""
+
+    rules: Rulebook
+    options: Options
+    metadata: dict[str, Source]
+    problems: list[Problem]
+    meter: Meter
+
+    def item(self, raw: str, path: Path | None, name: str,
+             data: bytes | BinaryIO | None) -> Iterator[Document]:
+        """One input: a corpus file gives its rows, a page or a text file one article."""
+        fmt = corpus_format(path) if path is not None else None
+        if fmt is not None and path is not None:
+            yield from self.corpus_file(raw, path, name, fmt)
+            return
+        metadata = self.metadata
+        if raw == STDIN:
+            name = self.options.stdin_name
+            metadata = {name: self.options.stdin_source.over(metadata.get(name) or Source())}
+            if data is not None and not isinstance(data, bytes):
+                data = yield from self.stdin_stream(data, name, metadata[name])
+                if data is None:
+                    return
+        assert data is None or isinstance(data, bytes)
+        document = _read_one(raw, path, name, data, self.options.lang, self.rules, metadata,
+                             self.problems)
+        self.meter.bytes_read += _size(path) or (len(data) if data is not None else 0)
+        if document is not None:
+            yield document
+
+    def corpus_file(self, raw: str, path: Path, name: str, fmt: str) -> Iterator[Document]:
+        """The rows of a corpus file; its ``sources.csv`` line is every row's default."""
+        base = self.metadata.get(name) or self.metadata.get(path.name) or Source()
+        try:
+            handle = path.open("rb")
+        except OSError as err:
+            self.problems.append(Problem(raw, f"cannot read: {err.strerror or err}"))
+            return
+        start = self.meter.bytes_read
+        with handle:
+            position = Position()
+            rows = read_rows(handle, fmt, name, raw, self.options.columns, self.problems,
+                             position)
+            yield from self.rows(rows, raw, base, start, position)
+        self.meter.bytes_read = start + (_size(path) or position.done)
+
+    def stdin_stream(
+        self, stream: BinaryIO, name: str, base: Source
+    ) -> Generator[Document, None, bytes | None]:
+        """JSONL on stdin is streamed row by row; anything else is one article, read
+        whole and returned for the caller to read like a file."""
+        first = stream.readline()
+        if not looks_like_jsonl(first, self.options.columns):
+            return first + stream.read()
+        position = Position()
+        lines = itertools.chain([first], stream)
+        rows = jsonl_rows(lines, name, self.options.columns, self.problems, position)
+        yield from self.rows(rows, STDIN, base, self.meter.bytes_read, position)
+        return None
+
+    def rows(self, rows: Iterable[Row], raw: str, base: Source, start: int,
+             position: Position) -> Iterator[Document]:
+        for row in rows:
+            self.meter.bytes_read = start + position.done
+            source = row.source.over(self.metadata.get(row.name) or base)
+            document = _document(row.text, row.name, raw, source, "utf-8", self.options.lang,
+                                 self.rules, self.problems)
+            if document is not None:
+                yield document
+
+
 def _read_one(
     raw: str,
     path: Path | None,
@@ -98,7 +236,7 @@ def _read_one(
 ) -> Document | None:
     if path is not None:
         suffix = path.suffix.lower()
-        if suffix not in ARTICLE_SUFFIXES and suffix not in (".html", ".htm"):
+        if suffix not in ARTICLE_SUFFIXES and suffix not in HTML_SUFFIXES:
             problems.append(Problem(raw, f"not a text article ({suffix} file); skipped"))
             return None
         try:
@@ -106,23 +244,48 @@ def _read_one(
         except OSError as err:
             problems.append(Problem(raw, f"cannot read: {err.strerror or err}"))
             return None
-    decoded = decode(data or b"")
+    data = data or b""
     where = name if raw == STDIN else raw  # "<stdin>: empty file" says more than "-: …"
+    given = metadata.get(name) or metadata.get(Path(name).name) or Source()
+    if looks_like_html(data) or (path is not None and path.suffix.lower() in HTML_SUFFIXES):
+        page = read_page(data, rules, url=given.url)
+        if page is None:
+            problems.append(Problem(where, "an HTML page with no article text found; skipped"))
+            return None
+        return _document(page.text, name, raw, given.over(page.source), "utf-8", lang, rules,
+                         problems)
+    decoded = decode(data)
     if decoded.problem is not None:
         problems.append(Problem(where, decoded.problem, fatal=decoded.text is None))
     if decoded.text is None:
         return None
-    source = metadata.get(name) or metadata.get(Path(name).name) or Source()
-    chosen = lang or source.language or detect_language(decoded.text, rules)
+    return _document(decoded.text, name, raw, given, decoded.encoding, lang, rules, problems)
+
+
+def _document(
+    text: str,
+    name: str,
+    raw: str,
+    source: Source,
+    encoding: str,
+    lang: str | None,
+    rules: Rulebook,
+    problems: list[Problem],
+) -> Document | None:
+    """The document, in the forced language, else the stated one, else the detected one."""
+    chosen = lang or source.language or detect_language(text, rules)
     if chosen not in rules.languages:
+        where = name if raw == STDIN or "#" in name else raw
         problems.append(Problem(where, f"no rules for language '{chosen}'; skipped"))
         return None
     return Document(
         name=name,
         path=raw,
-        text=decoded.text,
+        text=text,
         lang=chosen,
         published=source.published,
         outlet=source.outlet,
-        encoding=decoded.encoding,
+        encoding=encoding,
+        url=source.url,
+        title=source.title,
     )

@@ -23,7 +23,7 @@ def decode(data: bytes) -> Decoded:
     head = data[:8192]
     if b"\x00" in head or _control_ratio(head) > 0.1:
         return Decoded(None, problem="binary file, not text")
-    if _HTML.match(head) or len(_TAGS.findall(head)) >= 5:
+    if looks_like_html(head):
         return Decoded(
             None, problem="an HTML page, not article text: save the article's text as .txt"
         )
@@ -42,6 +42,12 @@ def decode(data: bytes) -> Decoded:
             f"not UTF-8 (bad byte at offset {first_bad}); read as {encoding}, check the figures",
         )
     return Decoded(None, problem="not UTF-8 and not readable as cp1252 or latin-1")
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A page, not article text: a doctype or root tag, or markup all over the start."""
+    head = data[:8192]
+    return bool(_HTML.match(head)) or len(_TAGS.findall(head)) >= 5
 
 
 def _control_ratio(head: bytes) -> float:

@@ -85,6 +85,8 @@ GARBLES: dict[str, Spec] = {
     "run_together": {"reason": "str"},
 }
 
+PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
+
 CONCEPT = {"label": "str", "words": STRINGS}
 EVENT = {"label": "str", "words": STRINGS, "counted_as": "str", "reporting": "bool"}
 COUNTED = {"label": "str", "words": STRINGS, "default_event": "str", "people": "bool"}

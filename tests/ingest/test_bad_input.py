@@ -21,8 +21,10 @@ BAD: dict[str, tuple[bytes, str]] = {
     "empty.txt": (b"", "empty file"),
     "blank.txt": (b"  \n\n", "empty file"),
     "binary.txt": (b"\x00\x01\x02\x03PK\x05\x06" * 40, "binary file"),
-    "page.html": (b"<!DOCTYPE html><html><body><p>175 000 soldats</p></body></html>", "HTML page"),
-    "page.txt": (b"<html><head></head><body>12 000 soldats</body></html>", "HTML page"),
+    "page.html": (
+        b"<!DOCTYPE html><html><head><script>var n = 175000;</script></head><body></body></html>",
+        "HTML page with no article text",
+    ),
     "photo.jpg": (b"\xff\xd8\xff\xe0", "not a text article"),
 }
 
