@@ -13,8 +13,8 @@ from numcheck.check import ledger as ledger_file
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.config import configured_rules, load_config
 from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
+from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
-from numcheck.cli.inputs import ColumnsOpt, NameOpt, OutletOpt, PublishedOpt, reading_options
 from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
 from numcheck.errors import NumcheckError
 from numcheck.render import render
@@ -51,10 +51,10 @@ def check_cmd(
     write_baseline: WriteBaseline = False,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
-    columns: ColumnsOpt = None,
-    name: NameOpt = None,
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
+    columns: inputs.ColumnsOpt = None,
+    name: inputs.NameOpt = None,
+    outlet: inputs.OutletOpt = None,
+    published: inputs.PublishedOpt = None,
 ) -> None:
     """Check new articles against a corpus; only flags involving a new article count."""
     try:
@@ -73,7 +73,7 @@ def check_cmd(
             cache=ExtractionCache(folder, rulebook),
             stdin=read_stdin_if(paths),
             sources=sources,
-            options=reading_options(columns, name, outlet, published),
+            options=inputs.reading_options(columns, name, outlet, published),
         )
         if write_baseline:
             baseline_file.write(baseline_path, result.flags)

@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 
+from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
-from numcheck.cli.inputs import ColumnsOpt, NameOpt, OutletOpt, PublishedOpt, reading_options
-from numcheck.cli.options import Lang, Output, Paths, Rules, Sources
+from numcheck.cli.options import Lang, Output, Rules, Sources
 from numcheck.errors import NumcheckError
+from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
 from numcheck.pipeline import run
 from numcheck.render import render
 
@@ -21,21 +22,25 @@ Others = Annotated[
 
 @app.command()
 def extract(
-    paths: Paths,
+    paths: inputs.InputPaths = None,
     lang: Lang = None,
     fmt: Format = "table",
     output: Output = None,
     others: Others = False,
     rules: Rules = None,
     sources: Sources = None,
-    columns: ColumnsOpt = None,
-    name: NameOpt = None,
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
+    columns: inputs.ColumnsOpt = None,
+    name: inputs.NameOpt = None,
+    outlet: inputs.OutletOpt = None,
+    published: inputs.PublishedOpt = None,
+    urls: inputs.UrlsOpt = None,
+    timeout: inputs.TimeoutOpt = FetchSettings.timeout,
+    page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
 ) -> None:
     """Pull every numeric claim out of the articles into one table."""
     try:
-        options = reading_options(columns, name, outlet, published)
+        paths = inputs.input_paths(paths, urls)
+        options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
                      stdin=read_stdin_if(paths), options=options)
         data = render("claims", fmt, report, others=others)

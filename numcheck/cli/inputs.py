@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from numcheck.errors import ConfigError
 from numcheck.ingest import Columns, Options
+from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings, is_url
 from numcheck.ingest.metadata import Source, parse_published
 
 ColumnsOpt = Annotated[list[str] | None, typer.Option(
@@ -19,12 +22,44 @@ OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet of the a
 PublishedOpt = Annotated[str | None, typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) of the article on stdin.")]
 
+_COMMENT = re.compile(r"(?:^|\s)#")
+InputPaths = Annotated[list[str] | None, typer.Argument(
+    help="Files, folders, URLs, or - for stdin.", show_default=False)]
+UrlsOpt = Annotated[str | None, typer.Option(
+    "--urls", help="File of URLs to fetch, one per line (a # after a space starts a comment).")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", help="Seconds allowed for fetching one URL.", min=0.1)]
+PageCacheOpt = Annotated[str, typer.Option(
+    "--page-cache", help="Folder of fetched pages (one subfolder per day; '' for none).")]
+
+
+def input_paths(paths: list[str] | None, urls: str | None) -> list[str]:
+    """The command line's inputs, then the URLs of ``--urls``; at least one."""
+    out = list(paths or [])
+    if urls is not None:
+        try:
+            lines = Path(urls).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError("--urls", f"cannot read {urls}: {err}") from None
+        for number, line in enumerate(lines, 1):
+            item = _COMMENT.split(line, maxsplit=1)[0].strip()  # a URL's own #fragment stays
+            if not item:
+                continue
+            if not is_url(item):
+                raise ConfigError(f"{urls}: line {number}", f"'{item}' is not an http(s) URL")
+            out.append(item)
+    if not out:
+        raise ConfigError("PATH", "give files, folders, URLs or - (or --urls FILE)")
+    return out
+
 
 def reading_options(
     columns: list[str] | None,
     name: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
+    timeout: float = FetchSettings.timeout,
+    page_cache: str = str(DEFAULT_CACHE),
 ) -> Options:
     try:
         day = parse_published(published) if published else None
@@ -34,4 +69,5 @@ def reading_options(
         columns=Columns.parse(columns or ()),
         stdin_name=name or "<stdin>",
         stdin_source=Source(outlet=outlet, published=day),
+        fetch=FetchSettings(cache=Path(page_cache) if page_cache else None, timeout=timeout),
     )

@@ -11,11 +11,12 @@ import typer
 
 from numcheck.check import ledger as ledger_file
 from numcheck.check.config import configured_rules, load_config
+from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
-from numcheck.cli.inputs import ColumnsOpt, NameOpt, OutletOpt, PublishedOpt, reading_options
-from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Paths, Rules, Sources
+from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Rules, Sources
 from numcheck.cli.progress import progress_bar
 from numcheck.errors import NumcheckError
+from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
 from numcheck.pipeline import run
 from numcheck.render import render
 
@@ -26,7 +27,7 @@ Format = Annotated[
 
 @app.command()
 def report(
-    paths: Paths,
+    paths: inputs.InputPaths = None,
     fmt: Format = "markdown",
     output: Output = None,
     lang: Lang = None,
@@ -34,15 +35,19 @@ def report(
     sources: Sources = None,
     config: Config = None,
     ledger: LedgerOpt = None,
-    columns: ColumnsOpt = None,
-    name: NameOpt = None,
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
+    columns: inputs.ColumnsOpt = None,
+    name: inputs.NameOpt = None,
+    outlet: inputs.OutletOpt = None,
+    published: inputs.PublishedOpt = None,
+    urls: inputs.UrlsOpt = None,
+    timeout: inputs.TimeoutOpt = FetchSettings.timeout,
+    page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
     try:
         conf = load_config(Path(config) if config else None)
-        options = reading_options(columns, name, outlet, published)
+        paths = inputs.input_paths(paths, urls)
+        options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         with progress_bar(enabled=sys.stderr.isatty()) as tick:
             result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
                          sources=sources, stdin=read_stdin_if(paths), options=options,

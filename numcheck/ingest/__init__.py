@@ -23,6 +23,7 @@ from numcheck.ingest.corpus_files import (
     read_rows,
 )
 from numcheck.ingest.decode import decode, looks_like_html
+from numcheck.ingest.fetch import Fetched, FetchError, FetchSettings, fetch, is_url
 from numcheck.ingest.html import read_page
 from numcheck.ingest.language import detect_language
 from numcheck.ingest.metadata import SOURCES_FILE, Source, read_sources
@@ -55,6 +56,7 @@ class Options:
     columns: Columns = field(default_factory=Columns)
     stdin_name: str = "<stdin>"
     stdin_source: Source = field(default_factory=Source)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
 def read_paths(
@@ -99,7 +101,12 @@ def iter_documents(
     metadata: dict[str, Source] = {}
     if sources is not None:
         metadata.update(read_sources(Path(sources), problems))
-    items = list(_expand(paths, problems, metadata))
+    items: list[tuple[str, Path | None, str]] = []
+    for item in paths:
+        if is_url(str(item)):
+            items.append((str(item), None, str(item)))  # named by its URL
+        else:
+            items.extend(_expand([item], problems, metadata))
     _set_totals(meter, items)
     reader = _Reader(rules, options, metadata, problems, meter)
     for raw, path, name in items:
@@ -107,15 +114,16 @@ def iter_documents(
 
 
 def _set_totals(meter: Meter, items: list[tuple[str, Path | None, str]]) -> None:
-    sizes = [_size(path) for _, path, _ in items]
+    sizes = [_size(path) if raw != STDIN else None for raw, path, _ in items]
     meter.bytes_total = None if any(s is None for s in sizes) else sum(s or 0 for s in sizes)
-    single = all(path is not None and corpus_format(path) is None for _, path, _ in items)
+    single = all(raw != STDIN and (path is None or corpus_format(path) is None)
+                 for raw, path, _ in items)
     meter.documents_total = len(items) if single else None
 
 
-def _size(path: Path | None) -> int | None:
+def _size(path: Path | None) -> int:
     try:
-        return path.stat().st_size if path is not None else None
+        return path.stat().st_size if path is not None else 0
     except OSError:
         return 0
 
@@ -168,6 +176,14 @@ class _Reader:
         if fmt is not None and path is not None:
             yield from self.corpus_file(raw, path, name, fmt)
             return
+        fetched = None
+        if path is None and is_url(raw):
+            try:
+                fetched = fetch(raw, self.options.fetch)
+            except FetchError as err:
+                self.problems.append(Problem(raw, err.problem))
+                return
+            data = fetched.body
         metadata = self.metadata
         if raw == STDIN:
             name = self.options.stdin_name
@@ -178,7 +194,7 @@ class _Reader:
                     return
         assert data is None or isinstance(data, bytes)
         document = _read_one(raw, path, name, data, self.options.lang, self.rules, metadata,
-                             self.problems)
+                             self.problems, fetched)
         self.meter.bytes_read += _size(path) or (len(data) if data is not None else 0)
         if document is not None:
             yield document
@@ -233,7 +249,9 @@ def _read_one(
     rules: Rulebook,
     metadata: dict[str, Source],
     problems: list[Problem],
+    fetched: Fetched | None = None,
 ) -> Document | None:
+    """One article; ``fetched`` is the download a URL's ``data`` comes from."""
     if path is not None:
         suffix = path.suffix.lower()
         if suffix not in ARTICLE_SUFFIXES and suffix not in HTML_SUFFIXES:
@@ -247,8 +265,10 @@ def _read_one(
     data = data or b""
     where = name if raw == STDIN else raw  # "<stdin>: empty file" says more than "-: …"
     given = metadata.get(name) or metadata.get(Path(name).name) or Source()
-    if looks_like_html(data) or (path is not None and path.suffix.lower() in HTML_SUFFIXES):
-        page = read_page(data, rules, url=given.url)
+    web_url = fetched.url if fetched is not None else None
+    if (looks_like_html(data) or (path is not None and path.suffix.lower() in HTML_SUFFIXES)
+            or (fetched is not None and fetched.content_type != "text/plain")):
+        page = read_page(data, rules, url=given.url or web_url)
         if page is None:
             problems.append(Problem(where, "an HTML page with no article text found; skipped"))
             return None
@@ -259,6 +279,7 @@ def _read_one(
         problems.append(Problem(where, decoded.problem, fatal=decoded.text is None))
     if decoded.text is None:
         return None
+    given = given.over(Source(url=web_url))
     return _document(decoded.text, name, raw, given, decoded.encoding, lang, rules, problems)
 
 
