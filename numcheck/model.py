@@ -42,6 +42,7 @@ class Verdict(StrEnum):
     CONFLICT = "conflict"
     SELF_CONTRADICTION = "self_contradiction"
     DIVERGENT = "divergent"
+    DISPUTED = "disputed"  # named sources of different kinds estimate the same quantity
     UNVERIFIABLE = "unverifiable"
     DIFFERENT_PERIOD = "different_period"
     CONSISTENT = "consistent"
@@ -57,6 +58,18 @@ class Verdict(StrEnum):
 
 
 SEVERITY: dict[Verdict, int] = {v: i for i, v in enumerate(Verdict)}
+
+# Stable rule ids, one per verdict: shown in every format (JSON, markdown, SARIF) and
+# never renumbered, so a CI rule or a dashboard keyed on them keeps working.
+RULE_IDS: dict[Verdict, str] = {
+    Verdict.CONFLICT: "NC001",
+    Verdict.SELF_CONTRADICTION: "NC002",
+    Verdict.DIVERGENT: "NC003",
+    Verdict.UNVERIFIABLE: "NC004",
+    Verdict.DIFFERENT_PERIOD: "NC005",
+    Verdict.CONSISTENT: "NC006",
+    Verdict.DISPUTED: "NC007",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +185,29 @@ class Subject:
     claims: tuple[str, ...]
     found_by: str
     facets: tuple[tuple[str, str], ...] = ()
+    # Keys of the subjects this one is a part of ("dont 81 000 à Paris" is a part of
+    # the national count; Paris lies in France): a breakdown, never a disagreement.
+    part_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a flag: its claims, and the figure, period and source that decide it."""
+
+    claims: tuple[str, ...]  # every claim on this side, the deciding one first
+    period: str | None = None  # the deciding claim's period ("2021", "2022-01", a date)
+    source: str | None = None  # who says it: the attribution, else the outlet or file
+    source_kind: str | None = None  # the source's kind from rules/subjects (police, unions…)
 
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A verdict on claims of one subject, with a sentence a reviewer can read aloud."""
+    """A verdict on claims of one subject, as data; ``explanation`` is a convenience.
+
+    ``high`` and ``low`` are the two sides (the extreme pair is their first claims),
+    so a renderer never parses the explanation. ``whole`` names the subject a part's
+    subject belongs to, when the flagged subject is a breakdown of another.
+    """
 
     subject: str
     label: str
@@ -186,6 +217,19 @@ class Flag:
     explanation: str
     fingerprint: str = ""
     review: str | None = None  # decision recorded in the ledger, if any
+    high: Side | None = None
+    low: Side | None = None
+    whole: tuple[str, ...] = ()
+
+    @property
+    def rule(self) -> str:
+        """The stable rule id of the verdict (``NC001`` conflict…)."""
+        return RULE_IDS[self.verdict]
+
+    @property
+    def pair(self) -> tuple[str, ...]:
+        """The extreme pair: the deciding claim of each side (one claim when garbled)."""
+        return tuple(s.claims[0] for s in (self.high, self.low) if s is not None and s.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +239,8 @@ class Comparison:
     subjects: tuple[Subject, ...]
     flags: tuple[Flag, ...]
     subject_of: dict[str, str] = field(default_factory=dict)
+    # Part → whole, claim by claim ("dont 81 000 à Paris" → the national figure).
+    part_of: dict[str, str] = field(default_factory=dict)
 
 
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:

@@ -23,11 +23,12 @@ from numcheck.errors import ConfigError
 from numcheck.ingest import Options, read_paths
 from numcheck.model import Claim, Flag, Subject, Verdict
 from numcheck.pipeline import Report, build_report
-from numcheck.rulebook import Rulebook, Settings
+from numcheck.rulebook import Rulebook
 
 LEVELS: dict[str, frozenset[Verdict]] = {
     "conflict": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION}),
     "divergent": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION, Verdict.DIVERGENT}),
+    "disputed": frozenset({Verdict.DISPUTED}),
     "garbled": frozenset({Verdict.UNVERIFIABLE}),
     "any": frozenset(Verdict) - {Verdict.CONSISTENT},
 }
@@ -143,7 +144,6 @@ def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
     article changed, and a new conflict could hide behind an older, larger one.
     """
     by_id = {c.id: c for c in report.claims}
-    settings = report.rules.settings
     found: dict[str, Flag] = {}
     for subject in report.comparison.subjects:
         members = [by_id[i] for i in subject.claims]
@@ -153,15 +153,15 @@ def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
             others = sorted({c.doc for c in members} - {doc})
             for other in [None, *others]:
                 group = own + [c for c in members if c.doc == other]
-                for flag in _judge(subject, group, settings):
+                for flag in _judge(subject, group, report.rules):
                     if any(by_id[i].doc in new for i in flag.claims):
                         found.setdefault(flag.fingerprint, flag)
     return sorted(found.values(), key=lambda f: (f.verdict.severity, f.subject, f.claims))
 
 
-def _judge(subject: Subject, members: list[Claim], settings: Settings) -> list[Flag]:
-    periods = split_periods([c for c in members if not c.garbled], settings)
-    return judge(subject, members, periods, settings)
+def _judge(subject: Subject, members: list[Claim], rules: Rulebook) -> list[Flag]:
+    periods = split_periods([c for c in members if not c.garbled], rules.settings)
+    return judge(subject, members, periods, rules)
 
 
 def _ident(path: str) -> str:

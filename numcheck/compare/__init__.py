@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import judge
-from numcheck.group import group
+from numcheck.group import group_with_parts
 from numcheck.model import Claim, Comparison, Flag
 from numcheck.rulebook import Rulebook, load_rules
 
@@ -23,7 +23,7 @@ __all__ = ["compare"]
 def compare(claims: Sequence[Claim], rules: Rulebook | None = None) -> Comparison:
     """Subjects, flags (most serious first) and the subject key of every claim."""
     rules = rules or load_rules()
-    subjects, subject_of = group(claims, rules)
+    subjects, subject_of, parts = group_with_parts(claims, rules)
     by_id = {c.id: c for c in claims}
     flags: list[Flag] = []
     for subject in subjects:
@@ -31,6 +31,6 @@ def compare(claims: Sequence[Claim], rules: Rulebook | None = None) -> Compariso
         if len(members) < 1:
             continue
         periods = split_periods([c for c in members if not c.garbled], rules.settings)
-        flags.extend(judge(subject, members, periods, rules.settings))
+        flags.extend(judge(subject, members, periods, rules))
     flags.sort(key=lambda f: (f.verdict.severity, f.subject, f.claims))
-    return Comparison(tuple(subjects), tuple(flags), subject_of)
+    return Comparison(tuple(subjects), tuple(flags), subject_of, parts)

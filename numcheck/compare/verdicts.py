@@ -11,8 +11,9 @@ import hashlib
 import math
 from collections.abc import Callable, Sequence
 
-from numcheck.model import Claim, Flag, Subject, Verdict
-from numcheck.rulebook import Settings
+from numcheck.compare.sources import Source, source_of
+from numcheck.model import Claim, Flag, Side, Subject, Verdict
+from numcheck.rulebook import Rulebook, Settings
 from numcheck.wording import figure_text
 
 INF = math.inf
@@ -36,13 +37,16 @@ def disjoint(a: Claim, b: Claim, slack: float) -> bool:
 
 
 def judge(
-    subject: Subject, members: Sequence[Claim], periods: list[list[Claim]], settings: Settings
+    subject: Subject, members: Sequence[Claim], periods: list[list[Claim]], rules: Rulebook
 ) -> list[Flag]:
-    flags = [_unverifiable(subject, c) for c in members if c.garbled]
+    """Every flag of one subject; ``periods`` are its non-garbled claims split in time."""
+    sources = {c.id: source_of(c, rules) for c in members}
+    settings = rules.settings
+    flags = [_unverifiable(subject, c, sources) for c in members if c.garbled]
     for period in periods:
-        flags.extend(_within_period(subject, period, settings))
+        flags.extend(_within_period(subject, period, settings, sources))
     if len(periods) > 1:
-        flags.extend(_across_periods(subject, periods, settings))
+        flags.extend(_across_periods(subject, periods, settings, sources))
     return flags
 
 
@@ -75,23 +79,26 @@ def _taking_part(
     upper: Callable[[Claim], float],
     lower: Callable[[Claim], float],
     test: Callable[[Claim, Claim], bool],
-) -> list[Claim]:
-    """The named pair first, then every claim at odds with another document's claim.
+) -> tuple[list[Claim], list[Claim]]:
+    """The two sides: the named pair first, then every claim at odds with another
+    document's claim, above or below.
 
     Each claim is tested against the extreme of the *other* documents only, which the
     two best documents per side give in constant time: the scan stays linear.
     """
     highs = _extreme(period, upper, largest=True)
     lows = _extreme(period, lower, largest=False)
-    others = []
+    above, below = [pair[0]], [pair[1]]
     for c in sorted(period, key=lambda c: (c.doc, c.start, c.id)):
         if c in pair:
             continue
         high = next((h for h in highs if h.doc != c.doc), None)
         low = next((x for x in lows if x.doc != c.doc), None)
-        if (low is not None and test(c, low)) or (high is not None and test(high, c)):
-            others.append(c)
-    return [*pair, *others]
+        if low is not None and test(c, low):
+            above.append(c)
+        elif high is not None and test(high, c):
+            below.append(c)
+    return above, below
 
 
 def _ratio(a: Claim, b: Claim) -> float | None:
@@ -103,50 +110,114 @@ def _central(c: Claim) -> float:
     return v if v is not None else 0.0
 
 
-def _within_period(subject: Subject, period: list[Claim], settings: Settings) -> list[Flag]:
-    flags = []
+Sources = dict[str, Source | None]
+
+
+def _within_period(
+    subject: Subject, period: list[Claim], settings: Settings, sources: Sources
+) -> list[Flag]:
+    """Conflicts among figures one kind of source (or nobody named) gives; figures of
+    different kinds of source are ``disputed``; one article against itself only per source.
+    """
+    estimator = {c.id: s.estimator if (s := sources[c.id]) else None for c in period}
+    kinds = sorted({e for e in estimator.values() if e})
+    pools = [[c for c in period if estimator[c.id] in (k, None)] for k in kinds] or [period]
+    flags: list[Flag] = []
+    seen: set[tuple[str, ...]] = set()
+    for pool in pools:
+        flag = _disagreement(subject, pool, settings, sources)
+        if flag is not None and flag.pair not in seen:
+            seen.add(flag.pair)
+            flags.append(flag)
+    if len(kinds) > 1:
+        flags.extend(_disputed(subject, period, estimator, settings, sources))
+    flags.extend(_self_contradictions(subject, period, settings, sources))
+    return flags
+
+
+def _disagreement(
+    subject: Subject, period: list[Claim], settings: Settings, sources: Sources
+) -> Flag | None:
     slack = settings.conflict_slack
-    pair = _cross_doc_pair(
-        _extreme(period, lo, largest=True),
-        _extreme(period, hi, largest=False),
-        lambda a, b: disjoint(a, b, slack),
-    )
+
+    def apart(x: Claim, y: Claim) -> bool:
+        return disjoint(x, y, slack)
+
+    pair = _cross_doc_pair(_extreme(period, lo, largest=True),
+                           _extreme(period, hi, largest=False), apart)
     if pair:
         a, b = pair
-        involved = _taking_part(period, (a, b), lo, hi, lambda x, y: disjoint(x, y, slack))
-        flags.append(_flag(subject, involved, Verdict.CONFLICT,
-                           f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true.",
-                           _ratio(a, b)))
-    else:
-        def apart(x: Claim, y: Claim) -> bool:
-            return _central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
+        above, below = _taking_part(period, (a, b), lo, hi, apart)
+        return _flag(subject, above, below, Verdict.CONFLICT, sources,
+                     f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true.",
+                     _ratio(a, b))
 
-        pair = _cross_doc_pair(
-            _extreme(period, _central, largest=True),
-            _extreme(period, _central, largest=False),
-            apart,
-        )
-        if pair:
-            a, b = pair
-            ratio = _central(a) / _central(b)
-            involved = _taking_part(period, (a, b), _central, _central, apart)
-            flags.append(_flag(subject, involved, Verdict.DIVERGENT,
-                               f"{_cap(_says(a))}; {_says(b)}: compatible only through "
-                               f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio))
-    by_doc: dict[str, list[Claim]] = {}
+    def diverge(x: Claim, y: Claim) -> bool:
+        return _central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
+
+    pair = _cross_doc_pair(_extreme(period, _central, largest=True),
+                           _extreme(period, _central, largest=False), diverge)
+    if not pair:
+        return None
+    a, b = pair
+    ratio = _central(a) / _central(b)
+    above, below = _taking_part(period, (a, b), _central, _central, diverge)
+    return _flag(subject, above, below, Verdict.DIVERGENT, sources,
+                 f"{_cap(_says(a))}; {_says(b)}: compatible only through "
+                 f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio)
+
+
+def _disputed(
+    subject: Subject, period: list[Claim], estimator: dict[str, str | None],
+    settings: Settings, sources: Sources,
+) -> list[Flag]:
+    """Named sources of different kinds giving figures that disagree: the reader's fact
+    is both figures with their sources, highest first; one flag per subject and period."""
+    by_kind: dict[str, list[Claim]] = {}
+    for c in sorted(period, key=lambda c: (-_central(c), c.doc, c.start, c.id)):
+        if (kind := estimator[c.id]) is not None:
+            by_kind.setdefault(kind, []).append(c)
+    if len(by_kind) < 2:
+        return []
+    # the two kinds furthest apart: each kind's highest figure against another's lowest
+    top, bottom = max(
+        ((h, w) for h in by_kind.values() for w in by_kind.values() if h is not w),
+        key=lambda hl: (_central(hl[0][0]) - _central(hl[1][-1]), hl[0][0].id, hl[1][-1].id),
+    )
+    a, b = top[0], bottom[-1]
+    if not (
+        disjoint(a, b, settings.conflict_slack)
+        or (_central(b) > 0 and _central(a) / _central(b) > settings.divergence_ratio)
+    ):
+        return []
+    said = [f"{_figure(cs[0])} according to {_who(cs[0])}" for cs in by_kind.values()]
+    return [_flag(subject, top, [b, *(c for c in bottom if c is not b)], Verdict.DISPUTED,
+                  sources, f"{_cap('; '.join(said))}: estimates by sources of different kinds.",
+                  _ratio(a, b), extra=[c for cs in by_kind.values() for c in cs])]
+
+
+def _self_contradictions(
+    subject: Subject, period: list[Claim], settings: Settings, sources: Sources
+) -> list[Flag]:
+    """One article, one source, two disjoint figures for one subject and period."""
+    by_voice: dict[tuple[str, str], list[Claim]] = {}
     for c in period:
-        by_doc.setdefault(c.doc, []).append(c)
-    for doc, own in sorted(by_doc.items()):
+        source = sources[c.id]
+        by_voice.setdefault((c.doc, source.identity if source else ""), []).append(c)
+    flags = []
+    for (doc, _), own in sorted(by_voice.items()):
         top = max(own, key=lambda c: (lo(c), c.id))
         bottom = min(own, key=lambda c: (hi(c), c.id))
-        if top is not bottom and disjoint(top, bottom, slack):
-            flags.append(_flag(subject, (top, bottom), Verdict.SELF_CONTRADICTION,
+        if top is not bottom and disjoint(top, bottom, settings.conflict_slack):
+            flags.append(_flag(subject, [top], [bottom], Verdict.SELF_CONTRADICTION, sources,
                                f"{doc} says both {_figure(top)} and {_figure(bottom)} "
                                "about the same thing in the same period."))
     return flags
 
 
-def _across_periods(subject: Subject, periods: list[list[Claim]], settings: Settings) -> list[Flag]:
+def _across_periods(
+    subject: Subject, periods: list[list[Claim]], settings: Settings, sources: Sources
+) -> list[Flag]:
     """Figures that would disagree if they were about the same time: a trend, not a conflict."""
     index = {c.id: i for i, p in enumerate(periods) for c in p}
     claims = [c for p in periods for c in p]
@@ -163,17 +234,17 @@ def _across_periods(subject: Subject, periods: list[list[Claim]], settings: Sett
     # the period index orders the pair (an undated claim has no date of its own)
     first, second = sorted((a, b), key=lambda c: index[c.id])
     ratio = _central(a) / _central(b) if _central(b) > 0 else None
-    return [_flag(subject, (first, second), Verdict.DIFFERENT_PERIOD,
+    return [_flag(subject, [first], [second], Verdict.DIFFERENT_PERIOD, sources,
                   f"{_cap(_figure(first))} ({_when(first)}) against {_figure(second)} "
                   f"({_when(second)}): different periods, a change over time rather than a "
                   "conflict.", ratio)]
 
 
-def _unverifiable(subject: Subject, c: Claim) -> Flag:
+def _unverifiable(subject: Subject, c: Claim, sources: Sources) -> Flag:
     guess = ""
     if c.candidate is not None:
         guess = f" A guess reads it as {figure_text(c).split('perhaps ')[-1]}; it is not checked."
-    return _flag(subject, (c,), Verdict.UNVERIFIABLE,
+    return _flag(subject, [c], [], Verdict.UNVERIFIABLE, sources,
                  f"'{c.surface}' in {c.doc} is garbled: {c.garble_reason}.{guess}")
 
 
@@ -202,10 +273,35 @@ def _when(c: Claim) -> str:
     return c.published.isoformat() if c.published else "undated"
 
 
-def _flag(subject: Subject, claims: Sequence[Claim], verdict: Verdict, explanation: str,
-          ratio: float | None = None) -> Flag:
-    if ratio is None and len(claims) == 2 and _central(claims[1]) > 0:
-        ratio = _central(claims[0]) / _central(claims[1])
+def _who(c: Claim) -> str:
+    where = c.outlet or c.doc
+    return f"{c.attribution} ({where})" if c.attribution else where
+
+
+def _side(claims: Sequence[Claim], sources: Sources) -> Side | None:
+    if not claims:
+        return None
+    first = claims[0]
+    source = sources.get(first.id)
+    when = first.period or (first.published.isoformat() if first.published else None)
+    return Side(
+        claims=tuple(c.id for c in claims),
+        period=when,
+        source=first.attribution or first.outlet or first.doc,
+        source_kind=source.kind if source else None,
+    )
+
+
+def _flag(
+    subject: Subject, high: Sequence[Claim], low: Sequence[Claim], verdict: Verdict,
+    sources: Sources, explanation: str, ratio: float | None = None,
+    extra: Sequence[Claim] = (),
+) -> Flag:
+    """``high``/``low``: the two sides, deciding claim first; ``extra``: other claims the
+    flag lists (a disputed flag lists every source's figures)."""
+    claims = list(dict.fromkeys([*high[:1], *low[:1], *high[1:], *low[1:], *extra]))
+    if ratio is None and high and low and _central(low[0]) > 0:
+        ratio = _central(high[0]) / _central(low[0])
     return Flag(
         subject=subject.key,
         label=subject.label,
@@ -214,6 +310,9 @@ def _flag(subject: Subject, claims: Sequence[Claim], verdict: Verdict, explanati
         ratio=round(ratio, 4) if ratio is not None else None,
         explanation=explanation,
         fingerprint=fingerprint(subject.key, verdict, claims),
+        high=_side(high, sources),
+        low=_side(low, sources),
+        whole=subject.part_of,
     )
 
 

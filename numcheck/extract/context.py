@@ -133,15 +133,17 @@ def _plural(word: str, lex: Lexicon) -> bool:
     return len(low) > 3 and low.endswith(endings) and not low.endswith("ss")
 
 
-def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon) -> str | None:
+def attribution(
+    text: str, span: tuple[int, int], claim_start: int, lex: Lexicon, claim_end: int | None = None
+) -> str | None:
     """Who makes the claim: 'selon X', 'X a déclaré', 'X said', 'according to X'."""
     start, end = span
     sentence = text[start:end]
     rel = claim_start - start
-    for m in lex.attribution_marker.finditer(sentence):
-        who = _clause(sentence, m.end(), lex, forward=True)
-        if who:
-            return _clean(who, lex)
+    rel_end = (claim_end if claim_end is not None else claim_start) - start
+    marked = _marked_source(sentence, rel, rel_end, lex)
+    if marked:
+        return marked
     best: str | None = None
     best_distance = None
     for m in lex.attribution_verb.finditer(sentence):
@@ -156,6 +158,37 @@ def attribution(text: str, span: tuple[int, int], claim_start: int, lex: Lexicon
         if best_distance is None or distance < best_distance:
             best, best_distance = who, distance
     return _clean(best, lex) if best else None
+
+
+def _marked_source(sentence: str, rel: int, rel_end: int, lex: Lexicon) -> str | None:
+    """The 'selon X' of the figure's own clause, so each figure keeps its own source.
+
+    "À Marseille, 30 000 selon la police, 140 000 selon les syndicats": the first marker
+    after the figure with no other figure in between is its own; else the last marker
+    before it, unless another figure stands between that marker and the clause start
+    ("30 000 selon la police, …": the police's figure, not the next one's).
+    """
+    markers = [(m, _clause(sentence, m.end(), lex, forward=True))
+               for m in lex.attribution_marker.finditer(sentence)]
+    figure = _FIGURE_END.match(sentence, rel_end)
+    rel_end = figure.end() if figure else rel_end
+    for m, who in markers:
+        if who and m.start() >= rel_end and not _has_figure(sentence[rel_end : m.start()], lex):
+            return _clean(who, lex)
+    for m, who in reversed(markers):
+        if not who or m.end() > rel:
+            continue
+        head = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        if not _has_figure(head, lex):
+            return _clean(who, lex)
+    return None
+
+
+_FIGURE_END = re.compile(r"[\d\s.,\u00a0\u202f\u2009]*\d")  # the rest of a figure's digits
+
+
+def _has_figure(text: str, lex: Lexicon) -> bool:
+    return bool(re.search(r"\d", text) or lex.words.search(text))
 
 
 def _clause(sentence: str, pos: int, lex: Lexicon, *, forward: bool) -> str | None:

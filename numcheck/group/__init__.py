@@ -17,16 +17,27 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from numcheck.group.facets import UNSET, Facets, facets_of
+from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
 from numcheck.model import Claim, Subject
 from numcheck.rulebook import Rulebook
 
-__all__ = ["group"]
+__all__ = ["group", "group_with_parts"]
+PART = "part"  # the fifth key facet of a part whose own facets equal its whole's
 
 
 def group(claims: Sequence[Claim], rules: Rulebook) -> tuple[list[Subject], dict[str, str]]:
     """Subjects (sorted by key) and the subject key of every claim."""
+    subjects, subject_of, _ = group_with_parts(claims, rules)
+    return subjects, subject_of
+
+
+def group_with_parts(
+    claims: Sequence[Claim], rules: Rulebook
+) -> tuple[list[Subject], dict[str, str], dict[str, str]]:
+    """Subjects, the subject key of every claim, and part claim id → whole claim id."""
     facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims)}
+    parts = parts_of(claims, rules)
     by_base: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         f = facets[claim.id]
@@ -35,12 +46,36 @@ def group(claims: Sequence[Claim], rules: Rulebook) -> tuple[list[Subject], dict
     for group_claims in by_base.values():
         for actor, by_actor in _join_unnamed(group_claims, lambda c: facets[c.id].actor):
             place_of = _place_components(by_actor, facets)
-            for places, same in _join_unnamed(by_actor, _by_id(place_of)):
+            # a part's place never becomes its whole's: 81 000 in Paris is not the
+            # national figure's scope
+            for places, same in _join_unnamed(by_actor, _by_id(place_of), set(parts)):
                 f = facets[same[0].id]
                 members[f"{f.counted}|{actor}|{f.event}|{places}"].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
-    subjects = [_subject(key, members[key], facets, rules) for key in sorted(members)]
-    return subjects, subject_of
+    _separate_parts(parts, subject_of, members)
+    wholes: dict[str, set[str]] = defaultdict(set)
+    for part, whole in parts.items():
+        if subject_of[part] != subject_of[whole]:
+            wholes[subject_of[part]].add(subject_of[whole])
+    subjects = [
+        _subject(key, members[key], facets, rules, tuple(sorted(wholes.get(key, ()))))
+        for key in sorted(members)
+    ]
+    return subjects, subject_of, parts
+
+
+def _separate_parts(
+    parts: dict[str, str], subject_of: dict[str, str], members: dict[str, list[Claim]]
+) -> None:
+    """A part whose facets equal its whole's gets a subject of its own: never compared."""
+    for part, whole in sorted(parts.items()):
+        key = subject_of[part]
+        if key != subject_of[whole]:
+            continue
+        moved = next(c for c in members[key] if c.id == part)
+        members[key].remove(moved)
+        members[f"{key}|{PART}"].append(moved)
+        subject_of[part] = f"{key}|{PART}"
 
 
 def _by_id(values: dict[str, str]) -> Callable[[Claim], str]:
@@ -75,13 +110,17 @@ def _place_components(claims: list[Claim], facets: dict[str, Facets]) -> dict[st
 
 
 def _join_unnamed(
-    claims: list[Claim], facet: Callable[[Claim], str]
+    claims: list[Claim], facet: Callable[[Claim], str], silent: set[str] | None = None
 ) -> list[tuple[str, list[Claim]]]:
-    """Claims by facet value; those naming none join the only value named, if one."""
+    """Claims by facet value; those naming none join the only value named, if one.
+
+    Values named only by ``silent`` claims (parts) are not offered to the others.
+    """
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_value[facet(claim) or UNSET].append(claim)
-    named = [v for v in by_value if v != UNSET]
+    silent = silent or set()
+    named = [v for v, cs in by_value.items() if v != UNSET and any(c.id not in silent for c in cs)]
     if len(named) == 1 and UNSET in by_value:
         by_value[named[0]].extend(by_value.pop(UNSET))
     return list(by_value.items())
@@ -106,17 +145,22 @@ def _with_neighbours(claims: Sequence[Claim]) -> list[tuple[Claim, tuple[int, in
     return out
 
 
-def _subject(key: str, members: list[Claim], facets: dict[str, Facets], rules: Rulebook) -> Subject:
+def _subject(
+    key: str, members: list[Claim], facets: dict[str, Facets], rules: Rulebook,
+    part_of: tuple[str, ...],
+) -> Subject:
     """The label is built from the key's own facets, so joined claims share one wording."""
-    counted, actor, event, places = key.split("|")
+    counted, actor, event, places, *part = key.split("|")
     named = next((facets[c.id] for c in members if facets[c.id].actor == actor), None)
     first = named or facets[members[0].id]
+    label = _label(first.labels, places, rules, members[0].lang)
     return Subject(
         key=key,
-        label=_label(first.labels, places, rules, members[0].lang),
+        label=f"{label} (a part)" if part else label,
         claims=tuple(c.id for c in members),
         found_by=first.found_by,
         facets=(("counted", counted), ("actor", actor), ("event", event), ("places", places)),
+        part_of=part_of,
     )
 
 

@@ -38,24 +38,30 @@ def facets_of(claim: Claim, scope: tuple[int, int], rules: Rulebook) -> Facets:
     here = claim.start - claim.sentence_start
     after = claim.end - claim.sentence_start
     prev_end, next_start = scope
+    if is_age(claim, text, here, after, vocab):
+        return alone(claim, "an age describes a person; it is never compared")
     how = []
+    events = vocab.families["events"]
+    event = _first(events.find(text, after, next_start)) or _last(events.find(text, 0, here)) or ""
 
     counted = _counted_concept(claim, vocab)
-    if counted is None:
-        fallback = _fallback(claim, vocab)
-        if fallback is None:
-            return alone(claim, "counts nothing a rule or the fallback can name")
-        counted, how = fallback, ["counted/fallback-lemma"]
-    else:
+    fallback = _fallback(claim, vocab) if counted is None else None
+    if counted is not None:
         how.append("counted/vocabulary")
-
-    events = vocab.families["events"]
-    event = _first(events.find(text, after, next_start)) or _last(events.find(text, 0, here))
+    elif fallback is not None:
+        counted, how = fallback, ["counted/fallback-lemma"]
+    elif claim.kind in (Kind.COUNT, Kind.PERCENT) and event in vocab.counted_as:
+        # "1,12 million selon le ministère … ont manifesté": the role names what is counted
+        counted, how = vocab.counted_as[event], ["counted/role"]
+    else:
+        return alone(claim, "counts nothing a rule or the fallback can name")
     info = vocab.counted_info.get(counted, {})
-    if event is None or (event in vocab.reporting and "default_event" in info):
+    if not event or (event in vocab.reporting and "default_event" in info):
         event = info.get("default_event", event or UNSET)
         how.append("event/default")
-    if event in vocab.counted_as and (info.get("people") or counted.startswith("~")):
+    if event in vocab.counted_as and info.get("people"):
+        # people in a role are that role ("two men are dead"); a population no rule
+        # names keeps its name ("3 000 enseignants ont défilé": teachers who marched)
         counted = vocab.counted_as[event]
 
     actor = _actor(claim, text, here, after, next_start, vocab)
@@ -150,6 +156,15 @@ def _fallback(claim: Claim, vocab: Vocabulary) -> str | None:
         return None
     head = words[0] if vocab.head == "first" else words[-1]
     return f"~{vocab.lemma(head)}"
+
+
+def is_age(claim: Claim, text: str, here: int, after: int, vocab: Vocabulary) -> bool:
+    """"a 21-year-old", "âgé de 57 ans": an attribute of a person, not a count."""
+    if claim.kind.value == "age":
+        return True
+    if claim.kind not in (Kind.COUNT, Kind.DURATION):
+        return False
+    return bool(vocab.age_before.search(text, 0, here) or vocab.age_after.match(text, after))
 
 
 def alone(claim: Claim, why: str) -> Facets:

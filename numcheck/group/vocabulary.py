@@ -11,7 +11,7 @@ from typing import Any
 from numcheck.extract.lexicon import alternation, fold
 from numcheck.rulebook import Rulebook
 
-FAMILIES = ("counted", "actors", "events", "places")
+FAMILIES = ("counted", "actors", "events", "places", "sources")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,14 @@ class Vocabulary:
     plural_suffixes: tuple[tuple[str, str], ...]
     fallback_stopwords: frozenset[str]
     place_link: re.Pattern[str]
+    source_kind: Mapping[str, str]  # source concept → its kind (authorities, organisers…)
+    independent_kinds: frozenset[str]
+    age_before: re.Pattern[str]  # searched up to the figure: ends right before it
+    age_after: re.Pattern[str]  # matched right after the figure
+    part_before: re.Pattern[str]  # searched up to the figure: ends right before it
+    part_after: re.Pattern[str]  # matched right after the figure (and its counted phrase)
+    enumeration: re.Pattern[str]  # what may join the items of a breakdown
+    place_prepositions: frozenset[str]
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -85,7 +93,34 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         plural_suffixes=tuple((p["suffix"], p["replace"]) for p in raw.get("plural_suffixes", [])),
         fallback_stopwords=frozenset(fold(w) for w in raw.get("fallback_stopwords", [])),
         place_link=_place_link(raw.get("place_links", [])),
+        source_kind={k: v["kind"] for k, v in raw.get("sources", {}).items()},
+        independent_kinds=frozenset(raw.get("independent_kinds", [])),
+        age_before=_ending(raw.get("ages", {}).get("before", [])),
+        age_after=_leading(raw.get("ages", {}).get("after", [])),
+        part_before=_ending(raw.get("parts", {}).get("before", [])),
+        part_after=_leading(raw.get("parts", {}).get("after", []), skip_words=True),
+        enumeration=_enumeration(raw.get("parts", {}).get("enumeration", [])),
+        place_prepositions=frozenset(fold(w) for w in raw.get("place_prepositions", [])),
     )
+
+
+def _ending(words: list[str]) -> re.Pattern[str]:
+    """Words that must stand right before the figure (only spaces between)."""
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})[\s\u00a0,]*$")
+
+
+def _leading(words: list[str], *, skip_words: bool = False) -> re.Pattern[str]:
+    """Words right after the figure ("-year-old"); ``skip_words`` allows its counted noun
+    first ("three [victims] of them")."""
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    noun = r"(?:[^\W\d_][\w'’-]*\s+){0,2}?" if skip_words else ""
+    return re.compile(rf"[\s\u00a0-]*{noun}(?:{alt})(?![\w-])")
+
+
+def _enumeration(words: list[str]) -> re.Pattern[str]:
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(rf"^[\s,;]*(?:(?:{alt})\s+)?$")
 
 
 def _place_link(words: list[str]) -> re.Pattern[str]:

@@ -11,17 +11,9 @@ from typing import Any
 from urllib.parse import quote
 
 from numcheck.check.gate import CheckItem, CheckResult
-from numcheck.model import Verdict
+from numcheck.model import RULE_IDS, Verdict
 from numcheck.render.registry import formats, render, renderer
 
-RULE_IDS: dict[Verdict, str] = {
-    Verdict.CONFLICT: "NC001",
-    Verdict.SELF_CONTRADICTION: "NC002",
-    Verdict.DIVERGENT: "NC003",
-    Verdict.UNVERIFIABLE: "NC004",
-    Verdict.DIFFERENT_PERIOD: "NC005",
-    Verdict.CONSISTENT: "NC006",
-}
 RULE_TEXT: dict[Verdict, str] = {
     Verdict.CONFLICT: "Sources give figures that cannot both be true.",
     Verdict.SELF_CONTRADICTION: "One article gives two incompatible figures for the same thing.",
@@ -33,6 +25,10 @@ RULE_TEXT: dict[Verdict, str] = {
         "Figures differ but belong to different periods: a trend, not a conflict."
     ),
     Verdict.CONSISTENT: "Figures agree.",
+    Verdict.DISPUTED: (
+        "Named sources of different kinds (police and organisers, government and opposition) "
+        "give different estimates of the same quantity."
+    ),
 }
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

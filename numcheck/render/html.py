@@ -32,6 +32,7 @@ VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
     Verdict.CONFLICT: ("✖", "Conflict"),
     Verdict.SELF_CONTRADICTION: ("⇄", "Self-contradiction"),
     Verdict.DIVERGENT: ("▲", "Divergent"),
+    Verdict.DISPUTED: ("⚖", "Disputed"),
     Verdict.UNVERIFIABLE: ("?", "Unverifiable"),
     Verdict.DIFFERENT_PERIOD: ("◷", "Different period"),
     Verdict.CONSISTENT: ("✓", "Consistent"),

@@ -22,6 +22,7 @@ VERDICT_NAMES = {
     Verdict.CONFLICT: "conflict",
     Verdict.SELF_CONTRADICTION: "self-contradiction",
     Verdict.DIVERGENT: "divergent",
+    Verdict.DISPUTED: "disputed",
     Verdict.UNVERIFIABLE: "unverifiable (garbled)",
     Verdict.DIFFERENT_PERIOD: "different period",
     Verdict.CONSISTENT: "consistent",
@@ -94,11 +95,16 @@ def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
         for f in raised:
             review = f" — reviewed: {escape(f.review)}" if f.review else ""
             lines.append(
-                f"- **{VERDICT_NAMES[f.verdict]}** — {escape(f.label)}: "
+                f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
                 f"{escape(f.explanation)}{review}"
             )
     else:
         lines.append("No source contradicts another on the same subject and period.")
+    disputed = [f for f in flags if f.verdict is Verdict.DISPUTED]
+    if disputed:
+        lines += ["", "Estimates that named sources dispute (not errors):", ""]
+        lines += [f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
+                  f"{escape(f.explanation)}" for f in disputed]
     lines.append("")
     return lines
 
@@ -121,6 +127,9 @@ def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[F
         f"Subject key: `{subject.key}`",
         "",
     ]
+    if subject.part_of:
+        wholes = ", ".join(f"`{k}`" for k in subject.part_of)
+        lines += [f"A part of: {wholes} (a breakdown, never compared with its whole).", ""]
     rows = []
     for cid in subject.claims:
         c = report.claim(cid)
@@ -142,7 +151,8 @@ def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[F
         ratio = f" (×{f.ratio:.2f})" if f.ratio else ""
         review = f" Reviewed: **{escape(f.review)}**." if f.review else ""
         lines.append(
-            f"**Verdict: {VERDICT_NAMES[f.verdict]}**{ratio} — {escape(f.explanation)}{review}"
+            f"**Verdict: {VERDICT_NAMES[f.verdict]}** `{f.rule}`{ratio} — "
+            f"{escape(f.explanation)}{review}"
         )
         lines.append("")
     return lines

@@ -8,11 +8,18 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from numcheck.model import Flag, Verdict
+from numcheck.model import Flag, Side, Verdict
 from numcheck.pipeline import Report
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
 from numcheck.wording import figure_text
+
+
+def _side(side: Side | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    return {"claims": list(side.claims), "period": side.period, "source": side.source,
+            "source_kind": side.source_kind}
 
 
 def flag_record(flag: Flag) -> dict[str, Any]:
@@ -21,7 +28,12 @@ def flag_record(flag: Flag) -> dict[str, Any]:
         "label": flag.label,
         "claims": list(flag.claims),
         "verdict": flag.verdict.value,
+        "rule": flag.rule,
         "ratio": flag.ratio,
+        "pair": list(flag.pair),
+        "high": _side(flag.high),
+        "low": _side(flag.low),
+        "whole": list(flag.whole),
         "explanation": flag.explanation,
         "fingerprint": flag.fingerprint,
         "review": flag.review,
@@ -41,9 +53,11 @@ def as_json(report: Report, **_: object) -> str:
                 "claims": list(s.claims),
                 "found_by": s.found_by,
                 "facets": dict(s.facets),
+                "part_of": list(s.part_of),
             }
             for s in report.comparison.subjects
         ],
+        "parts": dict(sorted(report.comparison.part_of.items())),
         "others": [
             {
                 "doc": o.doc,

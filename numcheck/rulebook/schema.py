@@ -90,6 +90,7 @@ PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
 CONCEPT = {"label": "str", "words": STRINGS}
 EVENT = {"label": "str", "words": STRINGS, "counted_as": "str", "reporting": "bool"}
 COUNTED = {"label": "str", "words": STRINGS, "default_event": "str", "people": "bool"}
+SOURCE = {"label": "str", "words": STRINGS, "kind": "str"}
 SUBJECTS: dict[str, Spec] = {
     "language": "str",
     "head": "str",
@@ -97,6 +98,11 @@ SUBJECTS: dict[str, Spec] = {
     "actors": {"*": CONCEPT},
     "events": {"*": EVENT},
     "places": {"*": CONCEPT},
+    "sources": {"*": SOURCE},
+    "independent_kinds": STRINGS,
+    "parts": {"before": STRINGS, "after": STRINGS, "enumeration": STRINGS},
+    "ages": {"before": STRINGS, "after": STRINGS},
+    "place_prepositions": STRINGS,
     "plural_suffixes": [{"suffix": "str", "replace": "str"}],
     "fallback_stopwords": STRINGS,
     "place_links": STRINGS,

@@ -81,3 +81,17 @@ def test_conflict_hidden_behind_a_corpus_extreme_is_still_found(newsroom: Path, 
     others = {o["doc"] for i in json.loads(r.out)["items"] if i["verdict"] == "conflict"
               for o in i["others"]}
     assert {"000_4b7bdf15ca536424.txt", "big.txt", "small.txt"} <= others
+
+
+def test_disputed_is_shown_but_fails_only_when_asked(tmp_path: Path, cli: Run) -> None:
+    (tmp_path / "police.txt").write_text(
+        "Mardi, 30 000 personnes ont manifesté à Marseille, selon la police.\n", encoding="utf-8")
+    (tmp_path / "cgt.txt").write_text(
+        "Mardi, 140 000 personnes ont manifesté à Marseille, selon la CGT.\n", encoding="utf-8")
+    new, corpus = str(tmp_path / "cgt.txt"), str(tmp_path / "police.txt")
+    r = cli("check", new, "--against", corpus, "-f", "json")
+    assert r.code == 0, r.out + r.err
+    items = json.loads(r.out)["items"]
+    assert [(i["verdict"], i["rule"]) for i in items] == [("disputed", "NC007")]
+    assert cli("check", new, "--against", corpus, "--fail-on", "disputed").code == 1
+    assert cli("check", new, "--against", corpus, "--fail-on", "divergent").code == 0

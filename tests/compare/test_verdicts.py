@@ -20,7 +20,7 @@ def _judge(claims: list[Claim], **settings: float) -> list[Flag]:
     rules = RULES.with_settings(**settings) if settings else RULES
     subject = Subject("troops|russia|deployed|border", "Russian troops", (), "test")
     ok = [c for c in claims if not c.garbled]
-    return judge(subject, claims, split_periods(ok, rules.settings), rules.settings)
+    return judge(subject, claims, split_periods(ok, rules.settings), rules)
 
 
 def _verdicts(flags: list[Flag]) -> set[Verdict]:

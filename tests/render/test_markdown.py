@@ -37,7 +37,7 @@ def test_flagged_subject_has_a_table_row_per_claim_then_the_verdict(seeds_report
     assert len(rows) == 1 + 4  # header + the four claims of the subject
     assert "**175 000**" in section and "**100 000**" in section
     assert "(100 000, ∞)" in section and "\\[157 500, 192 500\\]" in section
-    assert "**Verdict: divergent** (×1.75)" in section
+    assert "**Verdict: divergent** `NC003` (×1.75)" in section
 
 
 def test_garbled_section_marks_candidates_as_guesses(seeds_report: Report) -> None:

@@ -1,0 +1,105 @@
+"""Breakdowns: which figure of an article is a part of another one.
+
+"1,12 million de manifestants, dont 81 000 à Paris", "seven people were shot. Three
+of them…", "three victims, two women and a man": the smaller figure is a part of the
+larger one, not a second estimate of it. A part is recorded against its whole (so a
+report can show the relation) and is never compared with it. Three readings, all
+from the words in ``rules/subjects`` (``parts``): a marker before the part (`dont`,
+`including`), a marker after it (`of them`, `d'entre eux`), and an enumeration right
+after the whole's counted phrase whose items add up to no more than the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from numcheck.extract.lexicon import fold
+from numcheck.group.vocabulary import Vocabulary, vocabulary
+from numcheck.model import Claim, Kind
+from numcheck.rulebook import Rulebook
+
+# The whole's counted phrase (three words at most), then a comma, colon or bracket.
+_APPOSITION = re.compile(r"^\s*(?:[^\W\d_][\w'’-]*\s+){0,2}(?:[^\W\d_][\w'’-]*)?\s*[,:(–—]\s*$")
+
+
+def parts_of(claims: Sequence[Claim], rules: Rulebook) -> dict[str, str]:
+    """Part claim id → whole claim id, within each article."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc].append(claim)
+    found: dict[str, str] = {}
+    for own in by_doc.values():
+        own.sort(key=lambda c: (c.start, c.id))
+        vocab = vocabulary(rules, own[0].lang)
+        if vocab is None:
+            continue
+        for i, claim in enumerate(own):
+            if i and _marked(own[i - 1], claim, vocab):
+                found[claim.id] = own[i - 1].id
+        for i, whole in enumerate(own):
+            for part in _enumerated(own, i, vocab):
+                found.setdefault(part.id, whole.id)
+    return found
+
+
+def _marked(previous: Claim, claim: Claim, vocab: Vocabulary) -> bool:
+    if claim.kind is not previous.kind or claim.kind is not Kind.COUNT:
+        return False
+    text = fold(claim.sentence)
+    here = claim.start - claim.sentence_start
+    if claim.hedge_text:
+        hedge = fold(claim.hedge_text)
+        stripped = text[:here].rstrip()
+        if stripped.endswith(hedge):
+            here = len(stripped) - len(hedge)
+    same = previous.sentence_start == claim.sentence_start
+    start = previous.end - claim.sentence_start if same else 0
+    if vocab.part_before.search(text, start, here):
+        return True
+    after = claim.end - claim.sentence_start
+    return bool(vocab.part_after.match(text, after))
+
+
+def _enumerated(own: list[Claim], i: int, vocab: Vocabulary) -> list[Claim]:
+    """"three victims, two women and a man": items right after the whole that fit in it."""
+    whole = own[i]
+    if whole.kind is not Kind.COUNT or whole.value is None:
+        return []
+    items: list[Claim] = []
+    previous = whole
+    for claim in own[i + 1 :]:
+        if claim.sentence_start != whole.sentence_start or claim.kind is not Kind.COUNT:
+            break
+        base = claim.sentence_start
+        gap = fold(claim.sentence[previous.end - base : claim.start - base])
+        if previous is whole:
+            if not _APPOSITION.match(gap):
+                break
+        else:
+            gap = _without(gap, previous.counted)
+            if not vocab.enumeration.match(gap):
+                break
+        items.append(claim)
+        previous = claim
+    if not items or any(c.value is None or c.value >= whole.value for c in items):
+        return []
+    if sum(c.value or 0 for c in items) > whole.value:
+        return []
+    if len(items) == 1 and fold(items[0].counted or "") in ("", fold(whole.counted or "")):
+        return []  # "175 000 soldats, 90 000 selon Kiev": a second estimate, not a part
+    return items
+
+
+def _without(gap: str, counted: str | None) -> str:
+    """The gap between two items once the first item's counted phrase is taken out."""
+    if counted:
+        head = fold(counted)
+        stripped = gap.lstrip()
+        if stripped.startswith(head):
+            return stripped[len(head) :]
+    return gap
+
+
+__all__ = ["parts_of"]
