@@ -35,7 +35,8 @@ def eval_(
     paths: Annotated[list[str], typer.Argument(help="The annotated articles (files or folders).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write here.")] = None,
-    baseline: Annotated[str | None, typer.Option(help="Also score a baseline: quantulum3.")] = None,
+    baseline: Annotated[list[str] | None, typer.Option(
+        help="Also score baselines: quantulum3, duckling (repeat or comma-separate).")] = None,
     minimum: Annotated[list[str] | None, typer.Option(
         "--min", help="KEY=VALUE: exit 1 if the metric is below (repeatable).")] = None,
     maximum: Annotated[list[str] | None, typer.Option(
@@ -47,7 +48,8 @@ def eval_(
             raise NumcheckError("--format", f"unknown format '{fmt}' (text or json)")
         thresholds = [parse_threshold(t, is_min=True) for t in minimum or ()]
         thresholds += [parse_threshold(t, is_min=False) for t in maximum or ()]
-        result = evaluate(gold, paths, baseline=baseline)
+        names = [n.strip() for b in baseline or () for n in b.split(",") if n.strip()]
+        result = evaluate(gold, paths, baseline=names)
     except NumcheckError as err:
         raise fail(err) from None
     missed = failures(result.scores, thresholds)
@@ -74,7 +76,7 @@ def _cell(scores: Scores, key: str | tuple[str, str]) -> str:
 
 
 def _text(result: Evaluation) -> str:
-    systems = [result.scores] + ([result.baseline] if result.baseline else [])
+    systems = [result.scores, *result.baselines]
     header = ["metric"] + [s.system for s in systems]
     rows = [[label] + [_cell(s, key) for s in systems] for label, key in _ROWS]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -93,9 +95,7 @@ def _text(result: Evaluation) -> str:
 
 
 def _json(result: Evaluation, thresholds: list[Threshold], missed: list[str]) -> str:
-    systems: dict[str, Any] = {result.scores.system: asdict(result.scores)}
-    if result.baseline is not None:
-        systems[result.baseline.system] = asdict(result.baseline)
+    systems: dict[str, Any] = {s.system: asdict(s) for s in (result.scores, *result.baselines)}
     payload = {
         "gold": result.scores.gold,
         "systems": systems,

@@ -6,12 +6,17 @@ here prints or exits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from numcheck.errors import NumcheckError
-from numcheck.evaluate.baseline import BASELINES, from_report, quantulum3_predictions
+from numcheck.evaluate.baseline import (
+    BASELINES,
+    duckling_predictions,
+    from_report,
+    quantulum3_predictions,
+)
 from numcheck.evaluate.gold import Gold, GoldClaim, load_gold, parse_gold
 from numcheck.evaluate.match import Matching, Prediction, match
 from numcheck.evaluate.scores import Issue, Scores, metric_names, score
@@ -28,30 +33,37 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """numcheck's scores, the baseline's if asked, and what could not be read."""
+    """numcheck's scores, each asked baseline's, and what could not be read."""
 
     scores: Scores
-    baseline: Scores | None
+    baselines: tuple[Scores, ...]
     unannotated: tuple[str, ...]  # documents read but absent from the gold (not scored)
     problems: tuple[Problem, ...]
 
+    @property
+    def baseline(self) -> Scores | None:
+        """The first baseline (the one a single ``--baseline`` asks for)."""
+        return self.baselines[0] if self.baselines else None
+
 
 def evaluate(
-    gold_path: str | Path, paths: Iterable[str | Path], *, baseline: str | None = None
+    gold_path: str | Path, paths: Iterable[str | Path], *,
+    baseline: str | Sequence[str] | None = None,
 ) -> Evaluation:
-    """Run numcheck on ``paths`` and score it against the gold file."""
-    if baseline is not None and baseline not in BASELINES:
-        raise NumcheckError("--baseline", f"unknown baseline '{baseline}' "
-                            f"(one of {', '.join(BASELINES)})")
+    """Run numcheck on ``paths`` and score it (and each named baseline) against the gold."""
+    names = [baseline] if isinstance(baseline, str) else list(baseline or ())
+    for name in names:
+        if name not in BASELINES:
+            raise NumcheckError("--baseline", f"unknown baseline '{name}' "
+                                f"(one of {', '.join(BASELINES)})")
     gold = load_gold(gold_path)
     report = run(list(paths))
     scores = score_report(gold, report)
-    base = None
-    if baseline == "quantulum3":
-        docs = [d for d in report.documents if d.name in gold.documents]
-        base = score("quantulum3", gold, _texts(report), quantulum3_predictions(docs))
+    docs = [d for d in report.documents if d.name in gold.documents]
+    predict = {"quantulum3": quantulum3_predictions, "duckling": duckling_predictions}
+    bases = tuple(score(name, gold, _texts(report), predict[name](docs)) for name in names)
     unannotated = tuple(d.name for d in report.documents if d.name not in gold.documents)
-    return Evaluation(scores, base, unannotated, report.problems)
+    return Evaluation(scores, bases, unannotated, report.problems)
 
 
 def score_report(gold: Gold, report: Report) -> Scores:

@@ -1,21 +1,27 @@
-"""Predictions from numcheck itself and from quantulum3, in the form the scorer reads.
+"""Predictions from numcheck itself and from off-the-shelf parsers, in the form the scorer reads.
 
-quantulum3 is the obvious off-the-shelf alternative, so scoring it on the same gold
-tells a newsroom what numcheck adds. It only finds quantities: it has no notion of
-hedges, garbled figures, subjects or flags, so those come out as exact, clean,
-ungrouped and unflagged.
+quantulum3 is the obvious off-the-shelf alternative for English, Duckling (Facebook's
+rule-based parser, through the optional ``pyduckling-native-phihos`` wheel) the
+strongest open one for French; scoring them on the same gold tells a newsroom what
+numcheck adds. Neither knows garbled figures, subjects or flags, so those come out
+clean, ungrouped and unflagged; quantulum3 has no hedges either (all exact), while
+Duckling's open intervals (``over 700``) are read as more/less than.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
 
+from numcheck.errors import NumcheckError
 from numcheck.evaluate.match import Prediction, sentence_around
 from numcheck.model import Document
 from numcheck.pipeline import Report
 
-BASELINES = ("quantulum3",)
+BASELINES = ("quantulum3", "duckling")
 
 
 def from_report(report: Report) -> list[Prediction]:
@@ -49,3 +55,69 @@ def quantulum3_predictions(documents: Sequence[Document]) -> list[Prediction]:
                     sentence=sentence_around(doc.text, start, end),
                 ))
     return out
+
+
+# Duckling dimensions asked for. A mention Duckling reads as a date or an ordinal is its
+# judgement that the number is not a claim, so those win overlaps and are then dropped.
+DUCKLING_CLAIMS = ("number", "amount-of-money", "distance", "duration", "quantity",
+                   "temperature", "volume")
+DUCKLING_NOT_CLAIMS = ("time", "ordinal")
+ZONEINFO = Path("/usr/share/zoneinfo")
+
+
+def duckling_predictions(documents: Sequence[Document]) -> list[Prediction]:
+    """Duckling on each article, in the article's language; every non-date entity is a claim."""
+    try:
+        import duckling
+    except ImportError:
+        raise NumcheckError("--baseline", "duckling is not installed "
+                            "(pip install 'numcheck[duckling]')") from None
+    if not ZONEINFO.is_dir():  # Duckling's loader ends the process on a missing directory
+        raise NumcheckError("--baseline", f"duckling needs the time-zone database {ZONEINFO}")
+    zones = duckling.load_time_zones(str(ZONEINFO))
+    dims = duckling.parse_dimensions(list(DUCKLING_CLAIMS + DUCKLING_NOT_CLAIMS))
+    out = []
+    for doc in documents:
+        day = doc.published or datetime(2000, 1, 1).date()
+        stamp = int(datetime.combine(day, time(12), tzinfo=UTC).timestamp())
+        locale = duckling.default_locale_lang(duckling.parse_lang(doc.lang.upper()))
+        context = duckling.Context(duckling.parse_ref_time(zones, "UTC", stamp), locale)
+        entities = _longest_first(duckling.parse(doc.text, context, dims, False))
+        for i, entity in enumerate(e for e in entities if e["dim"] in DUCKLING_CLAIMS):
+            start, end = int(entity["start"]), int(entity["end"])
+            value, low, high, hedge = _duckling_interval(entity["value"])
+            out.append(Prediction(
+                id=f"d{i}:{doc.name}", doc=doc.name, start=start, end=end,
+                surface=doc.text[start:end], value=value, low=low, high=high, hedge=hedge,
+                garbled=False, sentence=sentence_around(doc.text, start, end),
+            ))
+    return out
+
+
+def _longest_first(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Duckling returns overlapping readings; keep the longest of each stretch of text."""
+    kept: list[Mapping[str, Any]] = []
+    for e in sorted(entities, key=lambda e: (int(e["start"]) - int(e["end"]), int(e["start"]))):
+        if all(e["end"] <= k["start"] or e["start"] >= k["end"] for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: int(e["start"]))
+
+
+def _duckling_interval(
+    value: Mapping[str, Any],
+) -> tuple[float | None, float | None, float | None, str]:
+    """(value, low, high, hedge) of a Duckling value: a figure, or an interval's ends."""
+    if value.get("type") != "interval":
+        v = _float(value.get("value"))
+        return v, v, v, "exact"
+    low = _float((value.get("from") or {}).get("value"))
+    high = _float((value.get("to") or {}).get("value"))
+    if low is not None and high is not None:
+        return None, low, high, "range"
+    if low is not None:
+        return low, low, None, "more_than"
+    return high, 0.0, high, "less_than"
+
+
+def _float(x: Any) -> float | None:
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else None

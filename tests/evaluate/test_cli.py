@@ -106,6 +106,17 @@ def test_quantulum3_baseline_in_one_command(args: list[str], tmp_path: Path) -> 
     assert base["garbled_found"] == 0 and base["predicted_claims"] > 0
 
 
+def test_two_baselines_side_by_side(tmp_path: Path) -> None:
+    pytest.importorskip("duckling")
+    out = tmp_path / "scores.json"
+    result = _eval(*ENGLISH, "--baseline", "quantulum3,duckling", "--format", "json",
+                   "-o", str(out))
+    assert result.exit_code == 0, result.output
+    systems = json.loads(out.read_text(encoding="utf-8"))["systems"]
+    assert list(systems) == ["numcheck", "quantulum3", "duckling"]
+    assert systems["duckling"]["predicted_claims"] > 0
+
+
 def test_unknown_baseline_is_exit_two() -> None:
     result = _eval(*SEEDS, "--baseline", "spacy")
     assert result.exit_code == 2 and "unknown baseline 'spacy'" in result.stderr
