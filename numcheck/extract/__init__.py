@@ -160,8 +160,8 @@ def _resolve_ellipsis(draft: build.Draft, previous: list[Claim], sentence: tuple
     ]
     if not candidates:
         return
-    value = draft.value
-    best = min(candidates, key=lambda c: abs(math.log(value / (c.value or 1.0))))
-    if abs(math.log(value / (best.value or 1.0))) <= math.log(10):
+    magnitude = math.log(draft.value)
+    best = min(candidates, key=lambda c: abs(magnitude - math.log(c.value or 1.0)))
+    if abs(magnitude - math.log(best.value or 1.0)) <= math.log(10):
         draft.counted = best.counted
         draft.found_by.append("counted/ellipsis")

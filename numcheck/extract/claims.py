@@ -7,6 +7,7 @@ for its counted thing, source and time, which all depend on where the figure end
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Mapping
@@ -55,6 +56,8 @@ def join_neighbours(
         gap = text[tok.end : nxt.start] if nxt else None
         if tok.placeholder is not None:
             drafts.append(_garbled(tok, tok, None, tok.placeholder["reason"], "placeholder"))
+        elif tok.too_large:
+            drafts.append(_garbled(tok, tok, None, garbles["too_large"]["reason"], "too-large"))
         elif nxt is not None and gap is not None and nxt.placeholder is not None and _blank(gap):
             holder = nxt.placeholder
             guess = None
@@ -70,7 +73,7 @@ def join_neighbours(
             drafts.append(_garbled(tok, nxt, None, reason, "run-together"))
             i += 1
         elif (
-            nxt is not None and gap is not None
+            nxt is not None and gap is not None and not nxt.too_large
             and (lead := _range_lead(text, tok, gap, lex)) is not None
         ):
             low, high = _range_values(tok, nxt)
@@ -182,34 +185,51 @@ def _english_unit(text: str, draft: Draft, lex: Lexicon) -> None:
         return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
     if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60]):
         return  # no quantulum3 unit starts with this word: skip a costly parse
-    window = text[draft.start : draft.end + 30].split("\n")[0]
-    for quantity in _quantulum(window):
-        entity = quantity.unit.entity.name
-        if quantity.span[0] == 0 and entity not in ("dimensionless", "unknown", "currency"):
-            draft.kind = Kind.DURATION if entity == "time" else Kind.MEASURE
-            draft.unit = quantity.unit.name
-            draft.after = draft.start + quantity.span[1]
-            draft.found_by.append("unit/quantulum3")
-        return
+    # quantulum3 is asked about a stand-in figure and a bounded tail, never the text's own
+    # digits: its regexes backtrack for seconds over a long digit run ("1…1 feet").
+    tail = text[draft.end : draft.end + 30].split("\n")[0]
+    found = _quantulum_unit(_STAND_IN + tail)
+    if found is not None:
+        entity, unit, end = found
+        draft.kind = Kind.DURATION if entity == "time" else Kind.MEASURE
+        draft.unit = unit
+        draft.after = draft.end + max(0, end - len(_STAND_IN))
+        draft.found_by.append("unit/quantulum3")
 
 
-def _quantulum(window: str) -> list[Any]:
+_STAND_IN = "2"
+
+
+@functools.lru_cache(maxsize=4096)
+def _quantulum_unit(window: str) -> tuple[str, str, int] | None:
+    """(entity, unit name, end) of the quantity quantulum3 reads at the start of ``window``."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
 
-        return list(parser.parse(window, lang="en_US"))
+        quantities = list(parser.parse(window, lang="en_US"))
+    for quantity in quantities[:1]:
+        entity = quantity.unit.entity.name
+        if quantity.span[0] == 0 and entity not in ("dimensionless", "unknown", "currency"):
+            return str(entity), str(quantity.unit.name), int(quantity.span[1])
+    return None
 
 
 def interval(draft: Draft, settings: Settings) -> tuple[float | None, float | None, bool, bool]:
     """(low, high, low_open, high_open) for a draft's hedge; None is unbounded."""
     low, high, low_open, high_open = _interval(draft, settings)
-    return _tidy(low), _tidy(high), low_open, high_open
+    return _tidy(low, draft.value, -1), _tidy(high, draft.value, 1), low_open, high_open
 
 
-def _tidy(x: float | None) -> float | None:
-    """175 000 × 1.1 is 192 500, not 192 500.00000000003."""
-    return None if x is None else float(f"{x:.12g}")
+def _tidy(x: float | None, value: float | None, side: int) -> float | None:
+    """175 000 × 1.1 is 192 500, not 192 500.00000000003; a bound that is the figure
+    itself stays exact, and rounding never crosses the figure: low ≤ value ≤ high."""
+    if x is None or x == value:
+        return x
+    tidy = float(f"{x:.12g}")
+    if value is not None and (tidy - value) * side < 0:
+        return x
+    return tidy
 
 
 def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | None, bool, bool]:

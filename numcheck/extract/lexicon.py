@@ -85,17 +85,10 @@ class Lexicon:
 
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     decimal = raw["decimal_separator"]
-    groups = [g for g in raw["group_separators"] if g != decimal]
-    space_groups = "".join(re.escape(g) for g in groups if g.isspace())
-    other_groups = [g for g in groups if not g.isspace()]
-    dec = re.escape(decimal)
-    alts: list[str] = []
-    for g in other_groups:  # e.g. "," in English, "." in French
-        alts.append(rf"(?P<g{len(alts)}>\d{{1,3}}(?:{re.escape(g)}\d{{3}})+(?!\d)(?:{dec}\d+)?)")
-    if space_groups:
-        alts.append(rf"(?P<gs>\d{{1,3}}(?:[{space_groups}]\d{{3}})+(?!\d)(?:{dec}\d+)?)")
-    alts.append(rf"(?P<plain>\d+(?:{dec}\d+)?)")
-    digits = re.compile(rf"(?<![\d{dec}])(?:{'|'.join(alts)})")
+    # Any run of digits joined by separators; ``figures.read_digits`` decides what it says.
+    spaces = "".join(re.escape(g) for g in raw["group_separators"] if g.isspace())
+    spaced = rf"\d{{1,3}}(?:[{spaces}]\d{{3}})+(?!\d)|" if spaces else ""
+    digits = re.compile(rf"(?<!\d)(?:{spaced}\d+)(?:[.,]\d+)*")
 
     number_words = alternation(raw["number_words"])
     joiners = alternation(raw["number_joiners"])
@@ -163,7 +156,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             re.IGNORECASE,
         ),
         scale_words=scales,
-        scale_suffixes={k: float(v) for k, v in raw["scale_suffixes"].items()},
+        scale_suffixes={fold(k): float(v) for k, v in raw["scale_suffixes"].items()},
         hedge_before=re.compile(rf"(?<![\w])(?P<h>{alternation(before)})\s*$"),
         hedge_after=re.compile(rf"^\s*,?\s*(?P<h>{alternation(after)})(?![\w])")
         if after

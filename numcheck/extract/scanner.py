@@ -14,6 +14,7 @@ from typing import Any
 
 from text_to_num import text2num
 
+from numcheck.extract.figures import read_digits
 from numcheck.extract.lexicon import Lexicon, fold
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -33,16 +34,7 @@ class Token:
     high: float | None = None
     scaled: float | None = None  # the scale word or suffix applied, if any
     placeholder: Mapping[str, Any] | None = None
-
-
-def parse_digits(surface: str, lex: Lexicon) -> float:
-    """The value of a digit string; the language's decimal separator is never a grouping one."""
-    integer, _, frac = surface.partition(lex.decimal)
-    digits = re.sub(r"\D", "", integer)
-    return float(f"{digits}.{frac}" if frac else digits)
-
-
-_GROUP_NAMES = {"gs": "space-grouped", "plain": "plain"}
+    too_large: bool = False  # beyond ``garbles.too_large.above``: no value is given
 
 
 def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
@@ -56,19 +48,29 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
             tokens.append(Token(m.start(), m.end(), None, f"placeholder/{holder['token']}",
                                 placeholder=holder))
     for m in lex.digits.finditer(text):
-        group = m.lastgroup or "plain"
-        sep = "dot" if "." in m.group(0) and group.startswith("g") and group != "gs" else None
-        name = _GROUP_NAMES.get(group) or f"{sep or 'comma'}-grouped"
-        if group == "plain" and lex.decimal in m.group(0):
-            name = "decimal"
-        token = Token(m.start(), m.end(), parse_digits(m.group(0), lex), f"digits/{name}")
-        _apply_scale(text, token, lex)
-        tokens.append(token)
+        for token in _digit_tokens(m, lex):
+            _apply_scale(text, token, lex)
+            tokens.append(token)
     # "cinq pour cent": the "cent" of a percent phrase is a unit, never a figure
     masked = lex.percent_phrase.sub(lambda m: " " * len(m.group(0)), text)
     for m in lex.words.finditer(masked):
         tokens.extend(_word_tokens(text, m, lex))
+    ceiling = float(garbles["too_large"]["above"])
+    for token in tokens:
+        if token.value is not None and not token.value <= ceiling:  # inf and NaN too
+            token.value, token.too_large = None, True
     return _without_overlaps(tokens)
+
+
+def _digit_tokens(m: re.Match[str], lex: Lexicon) -> list[Token]:
+    """One token for a figure, or one per digit run when the figure fits no reading."""
+    reading = read_digits(m.group(0), lex.decimal)
+    if reading is not None:
+        return [Token(m.start(), m.end(), reading.value, f"digits/{reading.how}")]
+    return [
+        Token(m.start() + r.start(), m.start() + r.end(), float(r.group(0)), "digits/plain")
+        for r in re.finditer(r"\d+", m.group(0))
+    ]
 
 
 def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
@@ -78,17 +80,25 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
     if m.group("word"):
         factor = lex.scale_words[fold(m.group("word"))]
     elif m.group("spaced"):
-        factor = lex.scale_suffixes[m.group("spaced")]
+        factor = lex.scale_suffixes[fold(m.group("spaced"))]
     else:
         suffix = m.group("suffix")
-        # "15m" is metres unless money is being counted ("$15m").
-        if fold(suffix) in lex.units and not lex.currency_before.search(text[: token.start]):
+        # "15m" is metres unless money is being counted ("$15m", "15m€").
+        if suffix in lex.raw["units"] and not _money_around(text, token.start, m.end(), lex):
             return
-        factor = lex.scale_suffixes[suffix]
+        factor = lex.scale_suffixes[fold(suffix)]
     token.value *= factor
     token.scaled = factor
     token.end = m.end()
     token.pattern += "+scale"
+
+
+def _money_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A currency sign or word right before the figure or right after its suffix."""
+    return bool(
+        lex.currency_before.search(text[max(0, start - 8) : start])
+        or lex.currency_after.match(text[end : end + 24])
+    )
 
 
 def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
@@ -116,7 +126,7 @@ def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
 def _words_value(surface: str, lex: Lexicon) -> float | None:
     try:
         return float(text2num(fold(surface).replace("’", "'"), lex.lang))
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
         return None
 
 

@@ -83,6 +83,7 @@ GARBLES: dict[str, Spec] = {
         {"token": "str", "reason": "str", "scale_after_small_number": "num", "guess_note": "str"}
     ],
     "run_together": {"reason": "str"},
+    "too_large": {"above": "num", "reason": "str"},
 }
 
 PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
