@@ -16,7 +16,7 @@ from typing import Any
 
 from numcheck.errors import ConfigError, RulesError
 from numcheck.rulebook import Rulebook, load_rules
-from numcheck.rulebook.schema import SETTINGS
+from numcheck.rulebook.schema import SETTINGS, value_problem
 
 CONFIG_FILE = ".numcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -27,6 +27,7 @@ CACHE = Path(".numcheck") / "cache"
 _PATHS = ("ledger", "baseline", "cache_dir")
 _LISTS = ("rules", "against", "fail_on")
 KEYS = frozenset((*_PATHS, *_LISTS, *SETTINGS))
+FAIL_LEVELS = ("conflict", "divergent", "garbled", "any")  # numcheck.check.gate.LEVELS
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,14 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Check
     elif not path.is_file():
         raise ConfigError(str(path), "configuration file not found")
     data = _read(path)
-    table: Any = data.get("tool", {}).get("numcheck") if path.name == PYPROJECT else data
+    # pyproject.toml holds a [tool.numcheck] table; .numcheck.toml may hold the keys at
+    # the top or the same table (the README's block pasted as it is).
+    nested = path.name == PYPROJECT or set(data) == {"tool"}
+    tool = data.get("tool")
+    table: Any = (tool.get("numcheck") if isinstance(tool, dict) else None) if nested else data
     if table is None:
         raise ConfigError(str(path), "no [tool.numcheck] table")
-    return _parse(path, table)
+    return _parse(path, table, "tool.numcheck." if nested else "")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -93,8 +98,7 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), f"not valid TOML: {err}") from None
 
 
-def _parse(path: Path, table: Any) -> CheckConfig:
-    prefix = "tool.numcheck." if path.name == PYPROJECT else ""
+def _parse(path: Path, table: Any, prefix: str) -> CheckConfig:
     if not isinstance(table, dict):
         raise ConfigError(str(path), f"'{prefix or 'numcheck'}' must be a table")
     root = path.resolve().parent
@@ -116,13 +120,18 @@ def _parse(path: Path, table: Any) -> CheckConfig:
         if value is not None and not isinstance(value, str):
             raise ConfigError(f"{path}: key '{prefix}{key}'", "must be a path (string)")
         paths[key] = root / value if value is not None else None
+    for level in lists["fail_on"]:
+        for name in filter(None, (n.strip() for n in level.split(","))):
+            if name not in FAIL_LEVELS:
+                raise ConfigError(f"{path}: key '{prefix}fail_on'",
+                                  f"unknown level '{name}' (choose from: {', '.join(FAIL_LEVELS)})")
     settings: dict[str, float] = {}
-    for key in SETTINGS:
+    for key, rule in SETTINGS.items():
         if key in table:
-            value = table[key]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"{path}: key '{prefix}{key}'", "must be a number")
-            settings[key] = float(value)
+            problem = value_problem(table[key], rule)
+            if problem is not None:
+                raise ConfigError(f"{path}: key '{prefix}{key}'", problem[1])
+            settings[key] = float(table[key])
     return CheckConfig(
         root=root,
         source=path,

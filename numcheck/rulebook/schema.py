@@ -7,15 +7,68 @@ silently), and every error names the file and the key path.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from numcheck.errors import RulesError
 
-# A spec is either a type tag (str) or a dict of key → spec (a nested mapping), or a
-# one-element list holding the spec of each item.
+# A spec is a type tag (str), a ``Number`` (a value rule), a ``NumbersByWord``, a dict
+# of key → spec (a nested mapping; ``ORDERED`` lists pairs of its keys that must be
+# in increasing order), or a one-element list holding the spec of each item.
 Spec = Any
+
+
+@dataclass(frozen=True)
+class Number:
+    """A finite number within bounds: the value rules, declared beside the keys.
+
+    Kept declarative (bounds, not code) so a later move to another validation
+    library is a translation: ``low``/``high`` are ``ge``/``le``, ``above`` is ``gt``.
+    """
+
+    low: float | None = None
+    high: float | None = None
+    above: float | None = None
+    whole: bool = False
+
+    def fits(self, value: Any) -> bool:
+        if not _is_num(value) or not math.isfinite(value):
+            return False
+        if self.whole and value != int(value):
+            return False
+        if self.low is not None and value < self.low:
+            return False
+        if self.above is not None and value <= self.above:
+            return False
+        return self.high is None or value <= self.high
+
+    def __str__(self) -> str:
+        kind = "a whole number" if self.whole else "a number"
+        if self.low is not None and self.high is not None:
+            return f"{kind} from {self.low:g} to {self.high:g}"
+        if self.above is not None:
+            bound = f"above {self.above:g}"
+        elif self.low is not None:
+            bound = f"of at least {self.low:g}"
+        else:
+            return kind
+        return f"{kind} {bound}" + (f" and at most {self.high:g}" if self.high is not None else "")
+
+
+@dataclass(frozen=True)
+class NumbersByWord:
+    """A mapping of words to numbers, each following ``number``."""
+
+    number: Number
+
+
+ORDERED = "~ordered"  # in a mapping spec: ((smaller_key, larger_key), ...)
+ANY = Number()
+POSITIVE = Number(above=0)
+NON_NEGATIVE = Number(low=0)
 
 STRINGS = "list[str]"
 HEDGE = {"before": STRINGS, "after": STRINGS}
@@ -30,8 +83,8 @@ LANGUAGE: dict[str, Spec] = {
     "number_joiners": STRINGS,
     "article_numerals": STRINGS,
     "homograph_numerals": STRINGS,
-    "scales": "dict[str,num]",
-    "scale_suffixes": "dict[str,num]",
+    "scales": NumbersByWord(POSITIVE),
+    "scale_suffixes": NumbersByWord(POSITIVE),
     "hedges": {
         "approx": HEDGE,
         "nearly": HEDGE,
@@ -40,9 +93,11 @@ LANGUAGE: dict[str, Spec] = {
         "less_than": HEDGE,
         "at_most": HEDGE,
     },
-    "vague": [{"text": "str", "low": "num", "high": "num"}],
+    "vague": [
+        {"text": "str", "low": NON_NEGATIVE, "high": NON_NEGATIVE, ORDERED: (("low", "high"),)}
+    ],
     "ranges": [{"lead": "str", "join": "str"}],
-    "months": "dict[str,num]",
+    "months": NumbersByWord(Number(low=1, high=12, whole=True)),
     "weekdays": STRINGS,
     "year_context": STRINGS,
     "relative_times": STRINGS,
@@ -70,17 +125,25 @@ LANGUAGE: dict[str, Spec] = {
     "boilerplate": "list[regex]",
 }
 
+# Bounds that keep the gate able to fail: a band or slack of 100 % makes every pair of
+# figures agree, a window under a day splits every story into one period per date,
+# and a ratio beyond 10 never calls anything divergent.
 SETTINGS: dict[str, Spec] = {
-    "approx_band": "fraction",
-    "nearly_band": "fraction",
-    "divergence_ratio": "ratio",
-    "conflict_slack": "fraction",
-    "period_window_days": "num",
+    "approx_band": Number(low=0, high=0.5),
+    "nearly_band": Number(low=0, high=0.5),
+    "divergence_ratio": Number(low=1, high=10),
+    "conflict_slack": Number(low=0, high=0.5),
+    "period_window_days": Number(low=1, high=3660, whole=True),
 }
 
 GARBLES: dict[str, Spec] = {
     "placeholders": [
-        {"token": "str", "reason": "str", "scale_after_small_number": "num", "guess_note": "str"}
+        {
+            "token": "str",
+            "reason": "str",
+            "scale_after_small_number": POSITIVE,
+            "guess_note": "str",
+        }
     ],
     "run_together": {"reason": "str"},
     "too_large": {"above": "num", "reason": "str"},
@@ -111,13 +174,9 @@ SUBJECTS: dict[str, Spec] = {
 
 _TAGS = {
     "str": "a string",
-    "num": "a number",
     "bool": "true or false",
-    "fraction": "a number between 0 and 1",
-    "ratio": "a number of at least 1",
     STRINGS: "a list of strings",
     "list[regex]": "a list of regular expressions",
-    "dict[str,num]": "a mapping of words to numbers",
     "dict[str,str]": "a mapping of words to strings",
 }
 
@@ -136,16 +195,21 @@ def _check_mapping(
     if not isinstance(data, dict):
         raise RulesError(f"{file}: key '{path or '<top>'}'", "expected a mapping")
     wildcard = spec.get("*")
+    ordered = spec.get(ORDERED, ())
     for key, value in data.items():
         sub = f"{path}.{key}" if path else str(key)
         item_spec = spec.get(key, wildcard)
-        if item_spec is None:
-            known = ", ".join(sorted(k for k in spec if k != "*"))
+        if item_spec is None or key == ORDERED:
+            known = ", ".join(sorted(k for k in spec if k not in ("*", ORDERED)))
             raise RulesError(f"{file}: key '{sub}'", f"unknown key (known keys: {known})")
         _check(value, item_spec, file, sub, partial=partial or wildcard is not None)
+    for small, large in ordered:
+        if small in data and large in data and data[small] > data[large]:
+            where = f"{file}: key '{path + '.' if path else ''}{small}'"
+            raise RulesError(where, f"{data[small]!r} is more than {large} ({data[large]!r})")
     if not partial and wildcard is None:
         for key in spec:
-            if key not in data:
+            if key not in data and key != ORDERED:
                 raise RulesError(f"{file}: key '{path + '.' if path else ''}{key}'", "missing")
 
 
@@ -158,6 +222,13 @@ def _check(value: Any, spec: Spec, file: str, path: str, *, partial: bool) -> No
             raise RulesError(f"{file}: key '{path}'", "expected a list")
         for i, item in enumerate(value):
             _check_mapping(item, spec[0], file, f"{path}[{i}]", partial=True)
+        return
+    problem = value_problem(value, spec)
+    if isinstance(spec, NumbersByWord) and problem:
+        raise RulesError(f"{file}: key '{path}{problem[0]}'", problem[1])
+    if problem:
+        raise RulesError(f"{file}: key '{path}'", problem[1])
+    if not isinstance(spec, str):
         return
     if not _fits(value, spec):
         if isinstance(value, list) and spec in (STRINGS, "list[regex]"):
@@ -177,6 +248,22 @@ def _check(value: Any, spec: Spec, file: str, path: str, *, partial: bool) -> No
                 raise RulesError(where, f"bad regular expression: {err}") from None
 
 
+def value_problem(value: Any, spec: Spec) -> tuple[str, str] | None:
+    """For a value rule: None if ``value`` follows it, else (key suffix, what is wrong).
+
+    Shared with the configuration reader, which names its own file and key.
+    """
+    if isinstance(spec, Number):
+        return None if spec.fits(value) else ("", f"expected {spec}, got {value!r}")
+    if isinstance(spec, NumbersByWord):
+        if not isinstance(value, dict):
+            return "", f"expected a mapping of words to {spec.number}, got {value!r}"
+        for word, number in value.items():
+            if not spec.number.fits(number):
+                return f".{word}", f"expected {spec.number}, got {number!r}"
+    return None
+
+
 def _is_num(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -184,18 +271,10 @@ def _is_num(value: Any) -> bool:
 def _fits(value: Any, tag: str) -> bool:
     if tag == "str":
         return isinstance(value, str)
-    if tag == "num":
-        return _is_num(value)
     if tag == "bool":
         return isinstance(value, bool)
-    if tag == "fraction":
-        return _is_num(value) and 0 <= value <= 1
-    if tag == "ratio":
-        return _is_num(value) and value >= 1
     if tag in (STRINGS, "list[regex]"):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if tag == "dict[str,num]":
-        return isinstance(value, dict) and all(_is_num(v) for v in value.values())
     if tag == "dict[str,str]":
         return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
     raise AssertionError(f"unknown schema tag {tag}")

@@ -53,7 +53,7 @@ def test_tolerances_and_paths(newsroom: Path, cli: Run) -> None:
     (newsroom / ".numcheck.toml").write_text(
         'divergence_ratio = 2.0\nledger = "reviews/ledger.yaml"\n', encoding="utf-8")
     assert cli(*args).code == 0
-    cli("review", "abcdef0123456789", "--decision", "confirmed", "--reviewer", "Ana")
+    cli("review", "abcdef0123456789", "--decision", "confirmed", "--reviewer", "Ana", "--force")
     assert (newsroom / "reviews" / "ledger.yaml").is_file()
     (newsroom / ".numcheck.toml").write_text("divergence_ratio = 0.5\n", encoding="utf-8")
     r = cli(*args)
@@ -70,3 +70,27 @@ def test_bad_toml_and_bad_types(tmp_path: Path) -> None:
         load_config(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
+
+
+BAD_VALUES = [
+    ("period_window_days = -1", "period_window_days", "whole number from 1 to 3660"),
+    ("period_window_days = 0", "period_window_days", "from 1 to 3660"),
+    ("approx_band = nan", "approx_band", "got nan"),
+    ("conflict_slack = 2", "conflict_slack", "from 0 to 0.5"),
+    ("divergence_ratio = inf", "divergence_ratio", "got inf"),
+    ("nearly_band = true", "nearly_band", "got True"),
+    ('fail_on = ["conflcit"]', "fail_on", "unknown level 'conflcit'"),
+]
+
+
+@pytest.mark.parametrize(("line", "key", "problem"), BAD_VALUES)
+@pytest.mark.parametrize("where", [".numcheck.toml", "pyproject.toml"])
+def test_values_are_validated_naming_file_and_key(
+    newsroom: Path, cli: Run, where: str, line: str, key: str, problem: str
+) -> None:
+    table = "[tool.numcheck]\n" if where == "pyproject.toml" else ""
+    (newsroom / where).write_text(f"{table}{line}\n", encoding="utf-8")
+    r = cli("check", "new/agree.txt", "--against", "corpus")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1, r.err
+    prefix = "tool.numcheck." if table else ""
+    assert f"{where}: key '{prefix}{key}'" in r.err and problem in r.err

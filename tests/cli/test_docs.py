@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from typer.main import get_command
 
 from numcheck.cli import app
@@ -30,3 +32,49 @@ def test_every_command_has_help_text() -> None:
     group = get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, name
+
+
+def test_version_matches_the_package() -> None:
+    from importlib.metadata import version
+
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"numcheck {version('numcheck')}\n"
+
+
+def _readme_config_block() -> str:
+    section = README.split("**Configuration.**")[1]
+    return section.split("```toml\n")[1].split("```")[0]
+
+
+@pytest.mark.parametrize("where", ["pyproject.toml", ".numcheck.toml"])
+def test_readme_configuration_block_works_as_printed(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README says the block goes in pyproject.toml or a .numcheck.toml: both work."""
+    from typer.testing import CliRunner
+
+    block = _readme_config_block()
+    assert block.startswith("[tool.numcheck]\n")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    shutil.copytree(seeds, tmp_path / "articles")
+    (tmp_path / "newsroom-rules").mkdir()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "kiev.txt").write_text(
+        "Selon Kiev, environ 20 000 soldats russes sont massés à la frontière.\n",
+        encoding="utf-8")
+    (tmp_path / where).write_text(block, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "drafts")  # found walking up, paths relative to the file
+    runner = CliRunner()
+    gate = runner.invoke(app, ["check", "kiev.txt", "--format", "json"])
+    assert gate.exit_code == 1, gate.stderr  # against = ["articles"] came from the block
+    assert "conflict" in gate.stdout
+    assert (tmp_path / ".numcheck" / "cache" / ".gitignore").is_file()  # cache_dir
+    written = runner.invoke(app, ["check", "kiev.txt", "--write-baseline"])
+    assert written.exit_code == 0, written.stderr
+    assert (tmp_path / ".numcheck" / "baseline.yaml").is_file()
+    assert runner.invoke(app, ["check", "kiev.txt"]).exit_code == 0  # baselined
+    report = runner.invoke(app, ["report", "../articles"])
+    assert report.exit_code == 0, report.stderr

@@ -22,8 +22,20 @@ BAD = [
     ("unknown-hedge-kind", "hedges:\n  roughly:\n    before: [grosso]\n", "hedges.roughly",
      "unknown key"),
     ("wrong-type-list", "stopwords: voici\n", "stopwords", "expected a list of strings"),
-    ("wrong-type-number", "scales: {douzaine: beaucoup}\n", "scales",
-     "expected a mapping of words to numbers"),
+    ("wrong-type-number", "scales: {douzaine: beaucoup}\n", "scales.douzaine",
+     "expected a number above 0"),
+    ("scale-zero", "scales: {douzaine: 0}\n", "scales.douzaine", "above 0"),
+    ("scale-nan", "scales: {douzaine: .nan}\n", "scales.douzaine", "above 0, got nan"),
+    ("month-thirteen", "months: {brumaire: 13}\n", "months.brumaire",
+     "whole number from 1 to 12"),
+    ("month-zero", "months: {brumaire: 0}\n", "months.brumaire", "from 1 to 12"),
+    ("month-fraction", "months: {brumaire: 2.5}\n", "months.brumaire", "whole number"),
+    ("vague-low-above-high", "vague:\n  - {text: une flopée, low: 50, high: 10}\n",
+     "vague[0].low", "50 is more than high (10)"),
+    ("vague-negative", "vague:\n  - {text: une flopée, low: -5, high: 10}\n",
+     "vague[0].low", "at least 0"),
+    ("vague-infinite", "vague:\n  - {text: une flopée, low: 5, high: .inf}\n",
+     "vague[0].high", "got inf"),
     ("wrong-type-in-list-item", "vague:\n  - {text: une flopée, low: 10, high: many}\n",
      "vague[0].high", "expected a number"),
     ("yaml-boolean", "stopwords: [le, on]\n", "stopwords[1]", "quote them"),
@@ -61,10 +73,36 @@ def test_missing_folder(tmp_path: Path) -> None:
         load_rules([tmp_path / "absent"])
 
 
-def test_bad_settings_name_the_key(tmp_path: Path) -> None:
-    (tmp_path / "settings.yaml").write_text("approx_band: 3\n", encoding="utf-8")
-    with pytest.raises(RulesError, match=r"settings\.yaml: key 'approx_band'.*between 0 and 1"):
+BAD_SETTINGS = [
+    ("approx_band: 3", "approx_band", "from 0 to 0.5"),
+    ("approx_band: -0.1", "approx_band", "from 0 to 0.5"),
+    ("nearly_band: .nan", "nearly_band", "got nan"),
+    ("conflict_slack: 1.0", "conflict_slack", "from 0 to 0.5"),  # every pair would agree
+    ("divergence_ratio: .inf", "divergence_ratio", "from 1 to 10"),
+    ("divergence_ratio: 0.5", "divergence_ratio", "from 1 to 10"),
+    ("period_window_days: -3", "period_window_days", "whole number from 1 to 3660"),
+    ("period_window_days: 0", "period_window_days", "from 1"),  # one period per date
+    ("period_window_days: 7.5", "period_window_days", "whole number"),
+    ("period_window_days: yes", "period_window_days", "got True"),
+]
+
+
+@pytest.mark.parametrize(("line", "key", "problem"), BAD_SETTINGS)
+def test_bad_settings_name_the_key(tmp_path: Path, line: str, key: str, problem: str) -> None:
+    (tmp_path / "settings.yaml").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
         load_rules([tmp_path])
+    message = str(caught.value)
+    assert f"settings.yaml: key '{key}'" in message and problem in message
+
+
+def test_edge_settings_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "settings.yaml").write_text(
+        "approx_band: 0\nconflict_slack: 0.5\ndivergence_ratio: 1\nperiod_window_days: 1\n",
+        encoding="utf-8",
+    )
+    settings = load_rules([tmp_path]).settings
+    assert (settings.approx_band, settings.period_window_days) == (0, 1)
 
 
 def test_extra_words_extend_the_shipped_lists(tmp_path: Path) -> None:
