@@ -8,11 +8,14 @@ text exactly as read (no newline translation), so highlights land on the figure.
 from __future__ import annotations
 
 import itertools
+import os
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from numcheck.errors import NumcheckError
 from numcheck.ingest.corpus_files import (
     Columns,
     Position,
@@ -27,6 +30,7 @@ from numcheck.ingest.fetch import Fetched, FetchError, FetchSettings, fetch, is_
 from numcheck.ingest.html import read_page
 from numcheck.ingest.language import detect_language
 from numcheck.ingest.metadata import SOURCES_FILE, Source, read_sources
+from numcheck.isolation import crashed
 from numcheck.model import Document, Problem
 from numcheck.progress import Meter
 from numcheck.rulebook import Rulebook, load_rules
@@ -35,7 +39,10 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 STDIN = "-"
 
-__all__ = ["Columns", "Ingest", "Options", "detect_language", "iter_documents", "read_paths"]
+__all__ = [
+    "Columns", "Ingest", "Options", "article_files", "detect_language", "iter_documents",
+    "read_paths",
+]
 
 
 @dataclass
@@ -101,16 +108,16 @@ def iter_documents(
     metadata: dict[str, Source] = {}
     if sources is not None:
         metadata.update(read_sources(Path(sources), problems))
-    items: list[tuple[str, Path | None, str]] = []
-    for item in paths:
-        if is_url(str(item)):
-            items.append((str(item), None, str(item)))  # named by its URL
-        else:
-            items.extend(_expand([item], problems, metadata))
+    items = _expand(paths, problems, metadata)
     _set_totals(meter, items)
     reader = _Reader(rules, options, metadata, problems, meter)
     for raw, path, name in items:
-        yield from reader.item(raw, path, name, stdin if raw == STDIN else None)
+        try:
+            yield from reader.item(raw, path, name, stdin if raw == STDIN else None)
+        except NumcheckError:
+            raise
+        except Exception as err:  # one unreadable input must not stop the others
+            problems.append(crashed(raw, "reading", err))
 
 
 def _set_totals(meter: Meter, items: list[tuple[str, Path | None, str]]) -> None:
@@ -130,33 +137,122 @@ def _size(path: Path | None) -> int:
 
 def _expand(
     paths: Iterable[str | Path], problems: list[Problem], metadata: dict[str, Source]
-) -> Iterator[tuple[str, Path | None, str]]:
-    for item in paths:
-        raw = str(item)
+) -> list[tuple[str, Path | None, str]]:
+    """(as given, path, document name) for every article, each file once.
+
+    A file's name is its path relative to the folder given (or its own name when the
+    file itself was given); when two files would share a name, each is named by its
+    path as given instead, so two ``x.txt`` in two folders stay two documents.
+    """
+    items = [str(item) for item in paths]
+    roots = [Path(raw).resolve() for raw in items
+             if raw != STDIN and not is_url(raw) and Path(raw).is_dir()]
+    found: list[tuple[str, Path | None, str]] = []
+    for raw in items:
         if raw == STDIN:
-            yield raw, None, "<stdin>"
+            found.append((raw, None, "<stdin>"))
+            continue
+        if is_url(raw):
+            found.append((raw, None, raw))  # named by its URL
             continue
         path = Path(raw)
         if path.is_dir():
             if (path / SOURCES_FILE).is_file():
                 for key, value in read_sources(path / SOURCES_FILE, problems).items():
                     metadata.setdefault(key, value)
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.name != SOURCES_FILE
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+                    metadata[str((path / key).resolve())] = value
+            files = article_files(path, problems, roots)
             if not files:
                 problems.append(Problem(raw, "folder holds no article files"))
-            for file in files:
-                yield str(file), file, file.relative_to(path).as_posix()
+            found.extend((str(file), file, file.relative_to(path).as_posix()) for file in files)
         elif path.is_file():
             if path.name == SOURCES_FILE:
                 metadata.update(read_sources(path, problems))
                 continue
-            yield raw, path, path.name
+            found.append((raw, path, path.name))
         else:
             problems.append(Problem(raw, "no such file or folder"))
+    return _unique_names(_once_each(found))
+
+
+def article_files(
+    folder: Path, problems: list[Problem], roots: Iterable[Path] = ()
+) -> list[Path]:
+    """Every file under ``folder`` (hidden ones and sources.csv left out), sorted.
+
+    The walk is iterative (a deep tree cannot exhaust the stack), an unreadable folder
+    is a problem rather than a silent gap, and a symbolic link is followed only when
+    it leads inside ``folder`` or one of ``roots`` (the folders the user gave): a link
+    to elsewhere on the machine is reported and not read.
+    """
+    allowed = [folder.resolve(), *roots]
+    files: list[Path] = []
+    # Folders by (device, inode), not by resolved path: resolving every folder of a
+    # deep tree would cost the square of its depth. Only links can make a cycle.
+    top = folder.stat()
+    seen: set[tuple[int, int]] = {(top.st_dev, top.st_ino)}
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            problems.append(Problem(str(current), f"cannot read folder: {err.strerror or err}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = current / entry.name
+            if entry.is_symlink():
+                target = path.resolve()
+                if not any(target.is_relative_to(root) for root in allowed):
+                    problems.append(Problem(
+                        str(path), f"symbolic link to {target}, outside the folders given; "
+                        "not followed", fatal=False))
+                    continue
+                if not target.exists():
+                    problems.append(Problem(str(path), "broken symbolic link; skipped"))
+                    continue
+            try:
+                is_dir = entry.is_dir()
+                info = entry.stat() if is_dir else None
+            except OSError:
+                is_dir, info = False, None
+            if info is not None:
+                key = (info.st_dev, info.st_ino)
+                if key not in seen:  # a link back up the tree is walked once
+                    seen.add(key)
+                    pending.append(path)
+            elif entry.name != SOURCES_FILE:
+                files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(folder).parts)
+
+
+def _once_each(
+    found: list[tuple[str, Path | None, str]],
+) -> list[tuple[str, Path | None, str]]:
+    """A file reached twice (given, and inside a folder given) is read once."""
+    seen: set[Path] = set()
+    out = []
+    for raw, path, name in found:
+        if path is not None:
+            key = path.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append((raw, path, name))
+    return out
+
+
+def _unique_names(
+    found: list[tuple[str, Path | None, str]],
+) -> list[tuple[str, Path | None, str]]:
+    counts = Counter(name for _, _, name in found)
+    return [
+        (raw, path, Path(os.path.normpath(raw)).as_posix() if counts[name] > 1 and path else name)
+        for raw, path, name in found
+    ]
 
 
 @dataclass
@@ -264,7 +360,8 @@ def _read_one(
             return None
     data = data or b""
     where = name if raw == STDIN else raw  # "<stdin>: empty file" says more than "-: …"
-    given = metadata.get(name) or metadata.get(Path(name).name) or Source()
+    own = metadata.get(str(path.resolve())) if path is not None else None
+    given = own or metadata.get(name) or metadata.get(Path(name).name) or Source()
     web_url = fetched.url if fetched is not None else None
     if (looks_like_html(data) or (path is not None and path.suffix.lower() in HTML_SUFFIXES)
             or (fetched is not None and fetched.content_type != "text/plain")):
