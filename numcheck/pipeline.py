@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from numcheck.compare import compare
+from numcheck.errors import NumcheckError
 from numcheck.extract import extract_document
 from numcheck.ingest import Options, read_paths
+from numcheck.isolation import crashed
 from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem
 from numcheck.rulebook import Rulebook, load_rules
 
@@ -91,7 +93,11 @@ def run(
                         options=options)
     documents = ingest.documents
     extractions: list[Extraction] = []
+    problems = list(ingest.problems)
     for extraction in _extract_all(documents, rules, jobs):
+        if isinstance(extraction, Problem):
+            problems.append(extraction)
+            continue
         if not keep_texts:
             extraction = replace(extraction, document=replace(extraction.document, text=""))
         extractions.append(extraction)
@@ -99,14 +105,17 @@ def run(
             progress(extraction.document)
     if not keep_texts:
         documents.clear()  # the ingest list still held every text
-    return build_report(extractions, ingest.problems, rules)
+    return build_report(extractions, problems, rules)
 
 
-def _extract_all(documents: Sequence[Document], rules: Rulebook, jobs: int) -> Iterator[Extraction]:
-    """Extractions in document order, in this process or streamed back from a pool."""
+def _extract_all(
+    documents: Sequence[Document], rules: Rulebook, jobs: int
+) -> Iterator[Extraction | Problem]:
+    """Extractions in document order, in this process or streamed back from a pool; a
+    document whose extraction crashes comes back as the ``Problem`` saying so."""
     if jobs <= 1 or len(documents) < 2:
         for document in documents:
-            yield extract_document(document, rules)
+            yield extract_isolated(document, rules)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -115,8 +124,11 @@ def _extract_all(documents: Sequence[Document], rules: Rulebook, jobs: int) -> I
     chunk = max(1, min(64, len(documents) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rules,)) as pool:
         found = pool.map(_extract_in_worker, documents, chunksize=chunk)
-        for document, (claims, others) in zip(documents, found, strict=True):
-            yield Extraction(document, claims, others)  # the text is not sent back
+        for document, outcome in zip(documents, found, strict=True):
+            if isinstance(outcome, str):
+                yield Problem(document.path, outcome)
+            else:
+                yield Extraction(document, *outcome)  # the text is not sent back
 
 
 _WORKER_RULES: list[Rulebook] = []
@@ -126,6 +138,21 @@ def _init_worker(rules: Rulebook) -> None:
     _WORKER_RULES[:] = [rules]
 
 
-def _extract_in_worker(document: Document) -> tuple[tuple[Claim, ...], tuple[OtherMention, ...]]:
-    extraction = extract_document(document, _WORKER_RULES[0])
-    return extraction.claims, extraction.others
+def extract_isolated(document: Document, rules: Rulebook) -> Extraction | Problem:
+    try:
+        return extract_document(document, rules)
+    except NumcheckError:
+        raise
+    except Exception as err:  # one article's bug must not cost the others their report
+        return crashed(document.path, "extraction", err)
+
+
+def _extract_in_worker(
+    document: Document,
+) -> tuple[tuple[Claim, ...], tuple[OtherMention, ...]] | str:
+    """Claims and others, or the problem's message (a Problem pickles, but a message
+    is all the parent needs)."""
+    outcome = extract_isolated(document, _WORKER_RULES[0])
+    if isinstance(outcome, Problem):
+        return outcome.message
+    return outcome.claims, outcome.others

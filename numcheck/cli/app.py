@@ -9,11 +9,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from enum import IntEnum
-from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
+from numcheck.atomicfile import write_atomic
 from numcheck.errors import NumcheckError
 from numcheck.model import Problem
 
@@ -26,8 +28,31 @@ class Exit(IntEnum):
     USAGE = 2  # usage, configuration or input error
 
 
+REPORT_HINT = "this is a bug in numcheck; please report it with the command you ran"
+
+
+class _Guarded(TyperGroup):
+    """Every command runs inside one guard: an exception nobody expected becomes one
+    stderr line and exit 2 (input/usage error), never a traceback and never exit 1,
+    which CI reads as "flags found"."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException, BrokenPipeError):
+            raise  # exits, usage errors and a closed pipe keep their own handling
+        except NumcheckError as err:
+            raise fail(err) from None
+        except Exception as err:  # the last line of defence, by design
+            typer.echo(
+                f"numcheck: internal error: {type(err).__name__}: {err} ({REPORT_HINT})", err=True
+            )
+            raise typer.Exit(Exit.USAGE) from None
+
+
 app = typer.Typer(
     name="numcheck",
+    cls=_Guarded,
     help="Cross-check the numeric claims of news articles and flag where sources disagree.",
     no_args_is_help=True,
     add_completion=False,
@@ -37,16 +62,22 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
-) -> None:
-    """Cross-check the numeric claims of news articles and flag where sources disagree."""
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         from numcheck import __version__
 
         typer.echo(f"numcheck {__version__}")
         raise typer.Exit(Exit.OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.",
+        callback=_print_version, is_eager=True,  # before the check for a command
+    ),
+) -> None:
+    """Cross-check the numeric claims of news articles and flag where sources disagree."""
 
 
 def say_problems(problems: Iterable[Problem]) -> None:
@@ -82,11 +113,7 @@ def finish(
 def write_output(data: str | bytes, output: str | None) -> None:
     """Write to ``output`` or stdout; bytes (parquet) need a file."""
     if output:
-        path = Path(output)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
+        write_atomic(output, data)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:

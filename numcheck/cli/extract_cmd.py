@@ -11,8 +11,8 @@ from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Lang, Output, Rules, Sources
 from numcheck.errors import NumcheckError
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
+from numcheck.isolation import render_isolated
 from numcheck.pipeline import run
-from numcheck.render import render
 
 Format = Annotated[str, typer.Option("--format", "-f", help="table, csv, json or parquet.")]
 Others = Annotated[
@@ -43,7 +43,7 @@ def extract(
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
                      stdin=read_stdin_if(paths), options=options)
-        data = render("claims", fmt, report, others=others)
+        data, failed = render_isolated("claims", fmt, report, others=others)
     except NumcheckError as err:
         raise fail(err) from None
-    finish(data, output, report.problems)
+    finish(data, output, [*report.problems, *failed])

@@ -17,8 +17,8 @@ from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Rules, Sources
 from numcheck.cli.progress import progress_bar
 from numcheck.errors import NumcheckError
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
+from numcheck.isolation import render_isolated
 from numcheck.pipeline import run
-from numcheck.render import render
 
 Format = Annotated[
     str, typer.Option("--format", "-f", help="markdown, html, json, csv or claimreview.")
@@ -56,7 +56,8 @@ def report(
         result = dataclasses.replace(
             result, comparison=ledger_file.apply(result.comparison, reviews)
         )
-        data = render("report", fmt, result)
+        data, failed = render_isolated("report", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
-    finish(data, output, result.problems, ledger_file.stale(reviews, result.comparison))
+    finish(data, output, [*result.problems, *failed],
+           ledger_file.stale(reviews, result.comparison))
