@@ -9,6 +9,7 @@ from typing import Any
 from tabulate import tabulate
 
 from numcheck.pipeline import Report
+from numcheck.render.csv_cells import neutralise_frame
 from numcheck.render.registry import renderer
 from numcheck.table import claim_record, frame
 from numcheck.wording import interval_text
@@ -43,8 +44,10 @@ def as_csv(report: Report, *, others: bool = False) -> str:
     if others:
         import pandas as pd
 
-        return str(pd.DataFrame(_rows(report, True)).to_csv(index=False))
-    return str(frame(report.claims, report.comparison.subject_of).to_csv(index=False))
+        table = pd.DataFrame(_rows(report, True))
+    else:
+        table = frame(report.claims, report.comparison.subject_of)
+    return str(neutralise_frame(table).to_csv(index=False))
 
 
 @renderer("claims", "parquet")

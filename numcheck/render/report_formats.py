@@ -10,6 +10,7 @@ from typing import Any
 
 from numcheck.model import Flag, Side, Verdict
 from numcheck.pipeline import Report
+from numcheck.render.csv_cells import neutralise
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
 from numcheck.wording import figure_text
@@ -92,13 +93,12 @@ def as_csv(report: Report, **_: object) -> str:
     for c in report.claims:
         record = claim_record(c, subject_of.get(c.id))
         verdict = worst.get(c.id)
-        writer.writerow(
-            [
-                *("" if record[k] is None else record[k] for k in COLUMNS),
-                labels.get(subject_of.get(c.id, ""), ""),
-                verdict.value if verdict else Verdict.CONSISTENT.value,
-            ]
-        )
+        row = [
+            *("" if record[k] is None else record[k] for k in COLUMNS),
+            labels.get(subject_of.get(c.id, ""), ""),
+            verdict.value if verdict else Verdict.CONSISTENT.value,
+        ]
+        writer.writerow([neutralise(cell) for cell in row])
     return out.getvalue()
 
 
