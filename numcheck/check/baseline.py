@@ -6,12 +6,12 @@ reading the diff; only the fingerprint is used when reading it back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
+from numcheck.atomicfile import write_atomic
 from numcheck.errors import ConfigError
 from numcheck.model import Flag
 from numcheck.yamlfile import read_yaml
@@ -49,7 +49,4 @@ def dump(flags: Iterable[Flag]) -> str:
 
 
 def write(path: Path, flags: Iterable[Flag]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dump(flags), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, dump(flags), make_parents=True)

@@ -20,8 +20,8 @@ from numcheck.check.ledger import Ledger, Review, stale
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import judge
 from numcheck.errors import ConfigError
-from numcheck.ingest import Options, read_paths
-from numcheck.model import Claim, Flag, Subject, Verdict
+from numcheck.ingest import Options, article_files, read_paths
+from numcheck.model import Claim, Document, Extraction, Flag, Problem, Subject, Verdict
 from numcheck.pipeline import Report, build_report
 from numcheck.rulebook import Rulebook
 
@@ -109,7 +109,7 @@ def check(
         documents.append(doc)
         if doc.path == "-" or ident in new_files:
             new_names.add(doc.name)
-    report = build_report((cache.extract(d) for d in documents), ingest.problems, rules)
+    report = _extracted(documents, ingest.problems, rules, cache)
     flags = gate_flags(report, frozenset(new_names))
     by_id = {c.id: c for c in report.claims}
     items = []
@@ -173,7 +173,33 @@ def _expand(paths: Iterable[str | Path]) -> set[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.update(str(p.resolve()) for p in path.rglob("*") if p.is_file())
+            out.update(str(p.resolve()) for p in article_files(path, []))
         else:
             out.add(_ident(str(raw)))
     return out
+
+
+def known_fingerprints(
+    paths: Sequence[str | Path], rules: Rulebook, *, cache: ExtractionCache | None = None
+) -> tuple[frozenset[str], tuple[Problem, ...]]:
+    """Every fingerprint ``report`` or ``check`` can show for these articles (whole-subject
+    flags and document pairs), and the problems met reading them."""
+    cache = cache or ExtractionCache(None, rules)
+    ingest = read_paths(paths, rules=rules)
+    report = _extracted(ingest.documents, ingest.problems, rules, cache)
+    every = frozenset(d.name for d in report.documents)
+    flags = [*report.comparison.flags, *gate_flags(report, every)]
+    return frozenset(f.fingerprint for f in flags), report.problems
+
+
+def _extracted(
+    documents: Iterable[Document], problems: Iterable[Problem], rules: Rulebook,
+    cache: ExtractionCache,
+) -> Report:
+    """The report over ``documents``, a crashed extraction being one more problem."""
+    outcomes = [cache.extract(d) for d in documents]
+    return build_report(
+        (o for o in outcomes if isinstance(o, Extraction)),
+        [*problems, *(o for o in outcomes if isinstance(o, Problem))],
+        rules,
+    )

@@ -9,7 +9,6 @@ reviewers' changes merge like any other text.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from numcheck.atomicfile import write_atomic
 from numcheck.errors import ConfigError
 from numcheck.model import Comparison, Flag
 from numcheck.yamlfile import read_yaml
@@ -91,10 +91,79 @@ def dump(ledger: Ledger) -> str:
 
 
 def save(ledger: Ledger) -> None:
-    ledger.path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = ledger.path.with_name(ledger.path.name + ".tmp")
-    tmp.write_text(dump(ledger), encoding="utf-8")
-    os.replace(tmp, ledger.path)
+    write_atomic(ledger.path, dump(ledger), make_parents=True)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock beside the ledger (hidden; it stays after use, by design of flock)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def record_decision(
+    path: Path,
+    fingerprint: str,
+    decision: str,
+    *,
+    reviewer: str,
+    note: str | None = None,
+    today: date | None = None,
+    timeout: float = 60,
+) -> Ledger:
+    """Add (or replace) one decision in the ledger file, safely against other writers.
+
+    The read-modify-write runs under a lock file, so twenty reviewers recording at once
+    keep twenty decisions; the file is edited as a YAML round trip, so comments and
+    layout a person wrote by hand stay where they were; and it is replaced atomically.
+    """
+    from filelock import FileLock, Timeout
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(lock_path(path)), timeout=timeout)
+        lock.acquire()
+    except Timeout:
+        raise ConfigError(str(path), f"ledger locked by another process for {timeout:g} s; "
+                                     "try again") from None
+    except OSError as err:
+        raise ConfigError(str(path), f"cannot lock the ledger: {err.strerror or err}") from None
+    try:
+        current = load(path)  # validates: a malformed ledger is never overwritten
+        updated = record(current, fingerprint, decision, reviewer=reviewer, note=note,
+                         today=today)
+        text = _edited(path, fingerprint, updated.entries[fingerprint]) if path.is_file() else None
+        write_atomic(path, text or dump(updated), make_parents=True)
+        return updated
+    finally:
+        lock.release()
+
+
+def _edited(path: Path, fingerprint: str, review: Review) -> str | None:
+    """The ledger's own text with one entry added or replaced, everything else kept
+    (None when the file holds no mapping to edit: it is then written afresh)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml_rt = YAML()  # round trip: comments, order and quoting survive
+    yaml_rt.width = 100
+    document = yaml_rt.load(path.read_text(encoding="utf-8"))
+    if not isinstance(document, CommentedMap):
+        return None
+    reviews = document.get("reviews")
+    if not isinstance(reviews, CommentedMap) or not reviews:
+        reviews = document["reviews"] = CommentedMap()  # block style, even after `{}`
+    entry = CommentedMap(
+        (k, v) for k, v in sorted(dataclasses.asdict(review).items()) if v is not None
+    )
+    if fingerprint in reviews:
+        reviews[fingerprint] = entry
+    else:
+        position = sum(1 for key in reviews if str(key) < fingerprint)
+        reviews.insert(position, fingerprint, entry)
+    out = io.StringIO()
+    yaml_rt.dump(document, out)
+    return out.getvalue()
 
 
 def record(

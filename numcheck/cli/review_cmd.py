@@ -10,9 +10,11 @@ from typing import Annotated
 import typer
 
 from numcheck.check import ledger as ledger_file
-from numcheck.check.config import load_config
+from numcheck.check.cache import ExtractionCache
+from numcheck.check.config import CheckConfig, configured_rules, load_config
+from numcheck.check.gate import known_fingerprints
 from numcheck.cli.app import Exit, app, fail
-from numcheck.cli.options import Config, LedgerOpt
+from numcheck.cli.options import Config, LedgerOpt, Rules
 from numcheck.errors import ConfigError, NumcheckError
 
 Decision = Annotated[str | None, typer.Option(
@@ -21,35 +23,76 @@ Note = Annotated[str | None, typer.Option("--note", help="Why (required for 'exp
 Reviewer = Annotated[str | None, typer.Option(
     "--reviewer", help="Who decided (default: git user.name, else $USER).")]
 List = Annotated[bool, typer.Option("--list", help="Show the ledger's entries.")]
+Articles = Annotated[list[str] | None, typer.Argument(
+    help="Articles the flag is about, e.g. the new one `check` flagged (with the corpus).")]
+Against = Annotated[list[str] | None, typer.Option(
+    "--against", help="Corpus (repeatable); default: `against` from the configuration.")]
+Force = Annotated[bool, typer.Option(
+    "--force", help="Record even if the fingerprint matches no flag of the articles.")]
 
 
 @app.command()
 def review(
     fingerprint: Annotated[str | None, typer.Argument(help="The flag's fingerprint.")] = None,
+    articles: Articles = None,
     decision: Decision = None,
     note: Note = None,
     reviewer: Reviewer = None,
     list_: List = False,
     ledger: LedgerOpt = None,
     config: Config = None,
+    against: Against = None,
+    rules: Rules = None,
+    force: Force = False,
 ) -> None:
-    """Record a decision on a flag (by fingerprint) in the review ledger."""
+    """Record a decision on a flag (by fingerprint) in the review ledger.
+
+    The fingerprint must belong to a flag of the articles given and the corpus
+    (--against or the configuration), so a typo never lands in the ledger; --force
+    records it anyway.
+    """
     try:
         conf = load_config(Path(config) if config else None)
-        book = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
+        ledger_path = Path(ledger) if ledger else conf.ledger_path
         if list_:
+            book = ledger_file.load(ledger_path)
             for fp, entry in sorted(book.entries.items()):
                 note_text = f"  {entry.note}" if entry.note else ""
                 typer.echo(f"{fp}  {entry.decision:<14} {entry.date}  {entry.reviewer}{note_text}")
             raise typer.Exit(Exit.OK)
         if fingerprint is None or decision is None:
             raise ConfigError("review", "give a FINGERPRINT and --decision (or --list)")
-        updated = ledger_file.record(book, fingerprint, decision,
-                                     reviewer=reviewer or _default_reviewer(), note=note)
-        ledger_file.save(updated)
+        # Decision and note first: a bad one fails before the articles are read.
+        ledger_file.record(ledger_file.Ledger(ledger_path, {}), fingerprint, decision,
+                           reviewer="", note=note)
+        if not force:
+            _must_be_a_flag(fingerprint, [*(articles or []), *_corpus(against, conf)],
+                            conf, rules or [])
+        ledger_file.record_decision(ledger_path, fingerprint, decision,
+                                    reviewer=reviewer or _default_reviewer(), note=note)
     except NumcheckError as err:
         raise fail(err) from None
-    typer.echo(f"numcheck: {fingerprint}: {decision} recorded in {updated.path}", err=True)
+    typer.echo(f"numcheck: {fingerprint}: {decision} recorded in {ledger_path}", err=True)
+
+
+def _corpus(against: list[str] | None, conf: CheckConfig) -> list[str]:
+    return against if against else [str(p) for p in conf.against]
+
+
+def _must_be_a_flag(
+    fingerprint: str, paths: list[str], conf: CheckConfig, rules: list[str]
+) -> None:
+    if not paths:
+        raise ConfigError("review", "no articles to check the fingerprint against: give them "
+                          "(review FINGERPRINT PATH...), --against, or `against` in the "
+                          "configuration; or --force")
+    rulebook = configured_rules(conf, rules)
+    known, problems = known_fingerprints(
+        paths, rulebook, cache=ExtractionCache(conf.cache_path, rulebook))
+    if fingerprint not in known:
+        unread = f"; {len(problems)} input problem(s), e.g. {problems[0]}" if problems else ""
+        raise ConfigError(fingerprint, f"matches none of the {len(known)} flags of "
+                          f"{', '.join(paths)}{unread}; check the fingerprint, or --force")
 
 
 def _default_reviewer() -> str:

@@ -13,6 +13,7 @@ from numcheck.rulebook import load_rules
 from tests.check.conftest import CONTRA, Run
 
 LEDGER = Path(".numcheck/reviews.yaml")
+ARTICLES = ("new/contra.txt", "--against", "corpus")  # where the reviewed flags come from
 
 
 def _items(cli: Run, *extra: str) -> list[dict[str, object]]:
@@ -23,17 +24,17 @@ def _items(cli: Run, *extra: str) -> list[dict[str, object]]:
 def test_round_trip_and_reviewed_flags_do_not_fail(newsroom: Path, cli: Run) -> None:
     fps = sorted(str(i["fingerprint"]) for i in _items(cli))
     assert len(fps) == 2
-    r = cli("review", fps[1], "--decision", "explained", "--note", "first echelon only",
+    r = cli("review", fps[1], *ARTICLES, "--decision", "explained", "--note", "first echelon only",
             "--reviewer", "Ana")
     assert r.code == 0, r.err
-    assert cli("review", fps[0], "--decision", "confirmed", "--reviewer", "Bo").code == 0
+    assert cli("review", fps[0], *ARTICLES, "--decision", "confirmed", "--reviewer", "Bo").code == 0
     data = yaml.safe_load(LEDGER.read_text(encoding="utf-8"))
     assert list(data["reviews"]) == fps  # sorted, one entry per fingerprint
     assert data["reviews"][fps[1]]["note"] == "first echelon only"
     assert data["reviews"][fps[1]]["reviewer"] == "Ana"
     assert len(data["reviews"][fps[0]]["date"]) == 10
     # Recording again replaces, never duplicates.
-    cli("review", fps[0], "--decision", "false-positive", "--reviewer", "Bo")
+    cli("review", fps[0], *ARTICLES, "--decision", "false-positive", "--reviewer", "Bo")
     assert yaml.safe_load(LEDGER.read_text())["reviews"][fps[0]]["decision"] == "false-positive"
     r = cli("check", "new/contra.txt", "--against", "corpus")
     assert r.code == 0, r.out
@@ -52,7 +53,7 @@ def test_explained_needs_a_note_and_decisions_are_checked(newsroom: Path, cli: R
 def test_fingerprint_survives_edits_elsewhere(newsroom: Path, cli: Run) -> None:
     before = {str(i["fingerprint"]): i["line"] for i in _items(cli)}
     fp = next(iter(before))
-    cli("review", fp, "--decision", "needs-source", "--reviewer", "Ana")
+    cli("review", fp, *ARTICLES, "--decision", "needs-source", "--reviewer", "Ana")
     edited = "Titre ajouté.\n\nUn paragraphe de plus, sans chiffre.\n" + CONTRA
     Path("new/contra.txt").write_text(edited, encoding="utf-8")
     after = {str(i["fingerprint"]): i for i in _items(cli)}
@@ -63,7 +64,7 @@ def test_fingerprint_survives_edits_elsewhere(newsroom: Path, cli: Run) -> None:
 
 
 def test_stale_entries_warn_but_do_not_fail(newsroom: Path, cli: Run) -> None:
-    cli("review", "deadbeefdeadbeef", "--decision", "confirmed", "--reviewer", "Ana")
+    cli("review", "deadbeefdeadbeef", "--decision", "confirmed", "--reviewer", "Ana", "--force")
     r = cli("check", "new/agree.txt", "--against", "corpus")
     assert r.code == 0
     assert "stale review: ledger entry deadbeefdeadbeef" in r.err

@@ -27,10 +27,10 @@ def test_reviewed_flag_shows_its_decision_and_stale_entry_is_warned(corpus: Path
     divergent = next(f for f in data["flags"] if f["verdict"] == "divergent")
     assert divergent["review"] is None
     fp = divergent["fingerprint"]
-    assert runner.invoke(app, ["review", fp, "--decision", "explained", "--note", "open bound",
-                               "--reviewer", "ed"]).exit_code == 0
+    assert runner.invoke(app, ["review", fp, "seeds/", "--decision", "explained", "--note",
+                               "open bound", "--reviewer", "ed"]).exit_code == 0
     assert runner.invoke(app, ["review", "00000000deadbeef", "--decision", "confirmed",
-                               "--reviewer", "ed"]).exit_code == 0
+                               "--reviewer", "ed", "--force"]).exit_code == 0
     result = runner.invoke(app, ["report", "seeds/", "-f", "json"])
     assert result.exit_code == 0
     flags = json.loads(result.stdout)["flags"]
