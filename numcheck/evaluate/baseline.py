@@ -11,8 +11,9 @@ Duckling's open intervals (``over 700``) are read as more/less than.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,14 +77,18 @@ def duckling_predictions(documents: Sequence[Document]) -> list[Prediction]:
         raise NumcheckError("--baseline", f"duckling needs the time-zone database {ZONEINFO}")
     zones = duckling.load_time_zones(str(ZONEINFO))
     dims = duckling.parse_dimensions(list(DUCKLING_CLAIMS + DUCKLING_NOT_CLAIMS))
+    numbers = duckling.parse_dimensions(["number"])
     out = []
     for doc in documents:
         day = doc.published or datetime(2000, 1, 1).date()
         stamp = int(datetime.combine(day, time(12), tzinfo=UTC).timestamp())
         locale = duckling.default_locale_lang(duckling.parse_lang(doc.lang.upper()))
         context = duckling.Context(duckling.parse_ref_time(zones, "UTC", stamp), locale)
-        entities = _longest_first(duckling.parse(doc.text, context, dims, False))
-        for i, entity in enumerate(e for e in entities if e["dim"] in DUCKLING_CLAIMS):
+        readings = duckling.parse(doc.text, context, dims, False)
+        kept = [e for e in _longest_first(readings) if e["dim"] in DUCKLING_CLAIMS]
+        for i, first in enumerate(kept):
+            entity = _agreeing_reading(first, readings, partial(
+                _plain_numbers, duckling.parse, context, numbers))
             start, end = int(entity["start"]), int(entity["end"])
             value, low, high, hedge = _duckling_interval(entity["value"])
             out.append(Prediction(
@@ -101,6 +106,29 @@ def _longest_first(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, A
         if all(e["end"] <= k["start"] or e["start"] >= k["end"] for k in kept):
             kept.append(e)
     return sorted(kept, key=lambda e: int(e["start"]))
+
+
+def _plain_numbers(parse: Callable[..., Any], context: Any, numbers: Any, body: str) -> set[Any]:
+    return {r["value"].get("value") for r in parse(body, context, numbers, False)}
+
+
+def _agreeing_reading(
+    entity: Mapping[str, Any], readings: Sequence[Mapping[str, Any]],
+    plain_numbers: Callable[[str], set[Any]],
+) -> Mapping[str, Any]:
+    """Of several readings of one span (``over 4 million`` is read both as 10 004 and as
+    4 000 000), the one whose figure Duckling's own number parser finds in the text."""
+    same = [r for r in readings if (r["start"], r["end"], r["dim"]) ==
+            (entity["start"], entity["end"], entity["dim"])]
+    if len(same) < 2:
+        return entity
+    plain = plain_numbers(str(entity["body"]))
+    for r in same:
+        value = r["value"]
+        ends = [value.get("value"), *((value.get(k) or {}).get("value") for k in ("from", "to"))]
+        if any(x is not None and x in plain for x in ends):
+            return r
+    return entity
 
 
 def _duckling_interval(

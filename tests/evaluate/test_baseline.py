@@ -12,6 +12,7 @@ import pytest
 from numcheck.errors import NumcheckError
 from numcheck.evaluate import load_gold
 from numcheck.evaluate.baseline import (
+    _agreeing_reading,
     _duckling_interval,
     _longest_first,
     duckling_predictions,
@@ -78,3 +79,11 @@ def test_duckling_missing_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> N
     doc = Document(name="d.txt", path="d.txt", text="12 people", lang="en")
     with pytest.raises(NumcheckError, match=r"numcheck\[duckling\]"):
         duckling_predictions([doc])
+
+
+def test_duckling_picks_the_reading_its_number_parser_agrees_with() -> None:
+    bogus = {"start": 0, "end": 14, "dim": "amount-of-money", "body": "over 4 million",
+             "value": {"type": "interval", "from": {"value": 10004}}}
+    right = {**bogus, "value": {"type": "interval", "from": {"value": 4000000}}}
+    assert _agreeing_reading(bogus, [bogus, right], lambda body: {4000000}) is right
+    assert _agreeing_reading(bogus, [bogus], lambda body: {4000000}) is bogus
