@@ -146,7 +146,7 @@ GARBLES: dict[str, Spec] = {
         }
     ],
     "run_together": {"reason": "str"},
-    "too_large": {"above": "num", "reason": "str"},
+    "too_large": {"above": POSITIVE, "reason": "str"},
 }
 
 PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
