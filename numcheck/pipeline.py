@@ -6,7 +6,8 @@ format shows the same records in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -14,12 +15,12 @@ from typing import BinaryIO
 from numcheck.compare import compare
 from numcheck.errors import NumcheckError
 from numcheck.extract import extract_document
-from numcheck.ingest import Options, read_paths
+from numcheck.ingest import Options, iter_documents
 from numcheck.isolation import crashed
 from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem
+from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
+from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
-
-Progress = Callable[[Document], None]
 
 
 @dataclass(frozen=True)
@@ -76,24 +77,26 @@ def run(
     stdin: bytes | BinaryIO | None = None,
     options: Options | None = None,
     progress: Progress | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     keep_texts: bool = True,
 ) -> Report:
     """Read, extract, group and compare; the same ``Report`` whatever ``jobs`` is.
 
     ``jobs`` > 1 extracts documents in that many worker processes (extraction is
     per document and CPU-bound; grouping and comparison need every claim and stay
-    here). Results come back in input order, so the report is identical to
-    ``jobs=1``. ``keep_texts=False`` drops each article's text once it is extracted
-    (``Report.documents`` then carry ``text=""``): memory then holds the claims,
-    not the corpus.
+    here); ``None`` takes the CPUs available, or 1 for a small corpus. Results come
+    back in input order, so the report is identical to ``jobs=1``. Documents are read
+    as extraction needs them; ``keep_texts=False`` drops each article's text once it
+    is extracted (``Report.documents`` then carry ``text=""``): memory then holds the
+    claims, not the corpus, however large the input.
     """
     rules = rules or load_rules(rules_dirs)
-    ingest = read_paths(paths, lang=lang, rules=rules, sources=sources, stdin=stdin,
-                        options=options)
-    documents = ingest.documents
+    meter = Meter()
+    problems: list[Problem] = []
+    documents = iter_documents(paths, problems=problems, lang=lang, rules=rules,
+                               sources=sources, stdin=stdin, options=options, meter=meter)
     extractions: list[Extraction] = []
-    problems = list(ingest.problems)
+    meter.stage = "extracting"
     for extraction in _extract_all(documents, rules, jobs):
         if isinstance(extraction, Problem):
             problems.append(extraction)
@@ -101,34 +104,40 @@ def run(
         if not keep_texts:
             extraction = replace(extraction, document=replace(extraction.document, text=""))
         extractions.append(extraction)
+        meter.documents += 1
         if progress is not None:
-            progress(extraction.document)
-    if not keep_texts:
-        documents.clear()  # the ingest list still held every text
+            progress(meter)
+    meter.stage = "comparing"
+    if progress is not None:
+        progress(meter)
     return build_report(extractions, problems, rules)
 
 
 def _extract_all(
-    documents: Sequence[Document], rules: Rulebook, jobs: int
+    documents: Iterable[Document], rules: Rulebook, jobs: int | None
 ) -> Iterator[Extraction | Problem]:
     """Extractions in document order, in this process or streamed back from a pool; a
-    document whose extraction crashes comes back as the ``Problem`` saying so."""
-    if jobs <= 1 or len(documents) < 2:
-        for document in documents:
+    document whose extraction crashes comes back as the ``Problem`` saying so.
+
+    Only the first documents are counted before deciding (``plan_jobs``): the input
+    may be a stream.
+    """
+    source = iter(documents)
+    head = list(itertools.islice(source, SMALL_CORPUS)) if jobs != 1 else []
+    jobs = plan_jobs(jobs, len(head))
+    if jobs <= 1:
+        for document in itertools.chain(head, source):
             yield extract_isolated(document, rules)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     # Workers get the rulebook once, then documents in chunks: per-task pickling of
     # the rules would cost more than extracting a short article.
-    chunk = max(1, min(64, len(documents) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(rules,)) as pool:
-        found = pool.map(_extract_in_worker, documents, chunksize=chunk)
-        for document, outcome in zip(documents, found, strict=True):
-            if isinstance(outcome, str):
-                yield Problem(document.path, outcome)
-            else:
-                yield Extraction(document, *outcome)  # the text is not sent back
+    found = ordered_map(_extract_in_worker, itertools.chain(head, source), jobs,
+                        initializer=_init_worker, initargs=(rules,))
+    for document, outcome in found:
+        if isinstance(outcome, str):
+            yield Problem(document.path, outcome)
+        else:
+            yield Extraction(document, *outcome)  # the text is not sent back
 
 
 _WORKER_RULES: list[Rulebook] = []

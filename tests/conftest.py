@@ -23,3 +23,10 @@ def seeds_report():  # type: ignore[no-untyped-def]
     from numcheck import run
 
     return run([SEEDS])
+
+
+@pytest.fixture(autouse=True)
+def _no_progress_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests compare stderr exactly; a loaded machine must not add a progress line.
+    The progress tests set their own interval."""
+    monkeypatch.setenv("NUMCHECK_PROGRESS_SECONDS", "inf")

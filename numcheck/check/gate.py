@@ -10,7 +10,7 @@ code: the fingerprints are the ones ``numcheck report`` gives for the same pair.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -22,7 +22,9 @@ from numcheck.compare.verdicts import judge
 from numcheck.errors import ConfigError
 from numcheck.ingest import Options, article_files, read_paths
 from numcheck.model import Claim, Document, Extraction, Flag, Problem, Subject, Verdict
+from numcheck.parallel import ordered_map, plan_jobs
 from numcheck.pipeline import Report, build_report
+from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook
 
 LEVELS: dict[str, frozenset[Verdict]] = {
@@ -91,6 +93,8 @@ def check(
     stdin: bytes | BinaryIO | None = None,
     sources: str | Path | None = None,
     options: Options | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Check ``new`` against ``against`` (or against itself when ``against`` is empty)."""
     cache = cache or ExtractionCache(None, rules)
@@ -109,7 +113,8 @@ def check(
         documents.append(doc)
         if doc.path == "-" or ident in new_files:
             new_names.add(doc.name)
-    report = _extracted(documents, ingest.problems, rules, cache)
+    report = _extracted(_extract_cached(documents, cache, jobs, progress), ingest.problems,
+                        rules)
     flags = gate_flags(report, frozenset(new_names))
     by_id = {c.id: c for c in report.claims}
     items = []
@@ -134,6 +139,48 @@ def check(
     gone = stale(ledger, [*report.comparison.flags, *flags])
     return CheckResult(report, frozenset(new_names), tuple(items), tuple(gone), fail_on,
                        cache.hits, cache.misses)
+
+
+def _extract_cached(
+    documents: list[Document], cache: ExtractionCache, jobs: int | None,
+    progress: Progress | None,
+) -> list[Extraction | Problem]:
+    """Every document's extraction (or crash), from the cache or computed, in ``jobs``
+    processes."""
+    meter = Meter(stage="extracting", documents_total=len(documents))
+    jobs = plan_jobs(jobs, len(documents))
+    if jobs > 1:
+        found = ordered_map(_cached_in_worker, documents, jobs, initializer=_init_worker,
+                            initargs=(cache,))
+        outcomes: Iterator[tuple[Extraction | Problem, bool]] = (o for _, o in found)
+    else:
+        outcomes = (_cached(cache, d) for d in documents)
+    out = []
+    for outcome, hit in outcomes:
+        if jobs > 1:  # the workers' own caches counted these
+            cache.hits, cache.misses = cache.hits + hit, cache.misses + (not hit)
+        out.append(outcome)
+        meter.documents += 1
+        if progress is not None:
+            progress(meter)
+    return out
+
+
+def _cached(cache: ExtractionCache, document: Document) -> tuple[Extraction | Problem, bool]:
+    hits = cache.hits
+    extraction = cache.extract(document)
+    return extraction, cache.hits > hits
+
+
+_WORKER_CACHE: list[ExtractionCache] = []
+
+
+def _init_worker(cache: ExtractionCache) -> None:
+    _WORKER_CACHE[:] = [cache]
+
+
+def _cached_in_worker(document: Document) -> tuple[Extraction | Problem, bool]:
+    return _cached(_WORKER_CACHE[0], document)
 
 
 def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
@@ -186,18 +233,16 @@ def known_fingerprints(
     flags and document pairs), and the problems met reading them."""
     cache = cache or ExtractionCache(None, rules)
     ingest = read_paths(paths, rules=rules)
-    report = _extracted(ingest.documents, ingest.problems, rules, cache)
+    report = _extracted([cache.extract(d) for d in ingest.documents], ingest.problems, rules)
     every = frozenset(d.name for d in report.documents)
     flags = [*report.comparison.flags, *gate_flags(report, every)]
     return frozenset(f.fingerprint for f in flags), report.problems
 
 
 def _extracted(
-    documents: Iterable[Document], problems: Iterable[Problem], rules: Rulebook,
-    cache: ExtractionCache,
+    outcomes: list[Extraction | Problem], problems: Iterable[Problem], rules: Rulebook
 ) -> Report:
-    """The report over ``documents``, a crashed extraction being one more problem."""
-    outcomes = [cache.extract(d) for d in documents]
+    """The report over the extractions, a crashed extraction being one more problem."""
     return build_report(
         (o for o in outcomes if isinstance(o, Extraction)),
         [*problems, *(o for o in outcomes if isinstance(o, Problem))],

@@ -16,6 +16,7 @@ from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
 from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
+from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 from numcheck.render import render
 
@@ -55,6 +56,8 @@ def check_cmd(
     name: inputs.NameOpt = None,
     outlet: inputs.OutletOpt = None,
     published: inputs.PublishedOpt = None,
+    jobs: inputs.JobsOpt = None,
+    quiet: inputs.QuietOpt = False,
 ) -> None:
     """Check new articles against a corpus; only flags involving a new article count."""
     try:
@@ -63,18 +66,21 @@ def check_cmd(
         levels = fail_levels(fail_on or conf.fail_on or DEFAULT_FAIL_ON)
         baseline_path = Path(baseline) if baseline else conf.baseline_path
         folder = None if no_cache else Path(cache_dir) if cache_dir else conf.cache_path
-        result = check(
-            paths,
-            against or [str(p) for p in conf.against],
-            rulebook,
-            ledger=ledger_file.load(Path(ledger) if ledger else conf.ledger_path),
-            baseline=frozenset() if write_baseline else baseline_file.load(baseline_path),
-            fail_on=levels,
-            cache=ExtractionCache(folder, rulebook),
-            stdin=read_stdin_if(paths),
-            sources=sources,
-            options=inputs.reading_options(columns, name, outlet, published),
-        )
+        with progress_display(quiet=quiet) as display:
+            result = check(
+                paths,
+                against or [str(p) for p in conf.against],
+                rulebook,
+                ledger=ledger_file.load(Path(ledger) if ledger else conf.ledger_path),
+                baseline=frozenset() if write_baseline else baseline_file.load(baseline_path),
+                fail_on=levels,
+                cache=ExtractionCache(folder, rulebook),
+                stdin=read_stdin_if(paths),
+                sources=sources,
+                options=inputs.reading_options(columns, name, outlet, published),
+                jobs=jobs,
+                progress=display,
+            )
         if write_baseline:
             baseline_file.write(baseline_path, result.flags)
             typer.echo(f"numcheck: wrote {len(result.flags)} flag(s) to {baseline_path}", err=True)

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
+from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, say_problems, write_output
+from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 from numcheck.evaluate import Evaluation, Scores, Threshold, evaluate, failures, parse_threshold
 
@@ -41,6 +43,8 @@ def eval_(
         "--min", help="KEY=VALUE: exit 1 if the metric is below (repeatable).")] = None,
     maximum: Annotated[list[str] | None, typer.Option(
         "--max", help="KEY=VALUE: exit 1 if the metric is above (repeatable).")] = None,
+    jobs: inputs.JobsOpt = None,
+    quiet: inputs.QuietOpt = False,
 ) -> None:
     """Score the extraction, grouping and flags against a gold annotation."""
     try:
@@ -49,7 +53,8 @@ def eval_(
         thresholds = [parse_threshold(t, is_min=True) for t in minimum or ()]
         thresholds += [parse_threshold(t, is_min=False) for t in maximum or ()]
         names = [n.strip() for b in baseline or () for n in b.split(",") if n.strip()]
-        result = evaluate(gold, paths, baseline=names)
+        with progress_display(quiet=quiet) as display:
+            result = evaluate(gold, paths, baseline=names, jobs=jobs, progress=display)
     except NumcheckError as err:
         raise fail(err) from None
     missed = failures(result.scores, thresholds)

@@ -9,6 +9,7 @@ import typer
 from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Lang, Output, Rules, Sources
+from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
 from numcheck.isolation import render_isolated
@@ -36,14 +37,20 @@ def extract(
     urls: inputs.UrlsOpt = None,
     timeout: inputs.TimeoutOpt = FetchSettings.timeout,
     page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
+    jobs: inputs.JobsOpt = None,
+    quiet: inputs.QuietOpt = False,
 ) -> None:
     """Pull every numeric claim out of the articles into one table."""
     try:
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
-        report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
-                     stdin=read_stdin_if(paths), options=options)
-        data, failed = render_isolated("claims", fmt, report, others=others)
+        with progress_display(quiet=quiet) as display:
+            report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
+                         stdin=read_stdin_if(paths), options=options, progress=display,
+                         jobs=jobs)
+            if display is not None:
+                display.stage("rendering")
+            data, failed = render_isolated("claims", fmt, report, others=others)
     except NumcheckError as err:
         raise fail(err) from None
     finish(data, output, [*report.problems, *failed])

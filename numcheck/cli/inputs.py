@@ -71,3 +71,11 @@ def reading_options(
         stdin_source=Source(outlet=outlet, published=day),
         fetch=FetchSettings(cache=Path(page_cache) if page_cache else None, timeout=timeout),
     )
+
+
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, show_default=False,
+    help="Worker processes for extraction (default: the CPUs available, 1 for a small "
+    "corpus). The output is the same whatever the number.")]
+QuietOpt = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress on stderr (problems are still reported).")]

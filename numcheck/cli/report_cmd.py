@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,7 @@ from numcheck.check.config import configured_rules, load_config
 from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Rules, Sources
-from numcheck.cli.progress import progress_bar
+from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
 from numcheck.isolation import render_isolated
@@ -42,21 +41,25 @@ def report(
     urls: inputs.UrlsOpt = None,
     timeout: inputs.TimeoutOpt = FetchSettings.timeout,
     page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
+    jobs: inputs.JobsOpt = None,
+    quiet: inputs.QuietOpt = False,
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
     try:
         conf = load_config(Path(config) if config else None)
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
-        with progress_bar(enabled=sys.stderr.isatty()) as tick:
+        with progress_display(quiet=quiet) as display:
             result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
                          sources=sources, stdin=read_stdin_if(paths), options=options,
-                         progress=tick)
-        reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
-        result = dataclasses.replace(
-            result, comparison=ledger_file.apply(result.comparison, reviews)
-        )
-        data, failed = render_isolated("report", fmt, result)
+                         progress=display, jobs=jobs)
+            reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
+            result = dataclasses.replace(
+                result, comparison=ledger_file.apply(result.comparison, reviews)
+            )
+            if display is not None:
+                display.stage("rendering")
+            data, failed = render_isolated("report", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
     finish(data, output, [*result.problems, *failed],

@@ -23,6 +23,7 @@ from numcheck.evaluate.scores import Issue, Scores, metric_names, score
 from numcheck.evaluate.thresholds import Threshold, failures, parse_threshold
 from numcheck.model import Problem
 from numcheck.pipeline import Report, run
+from numcheck.progress import Progress
 
 __all__ = [
     "BASELINES", "Evaluation", "Gold", "GoldClaim", "Issue", "Matching", "Prediction",
@@ -47,8 +48,12 @@ class Evaluation:
 
 
 def evaluate(
-    gold_path: str | Path, paths: Iterable[str | Path], *,
+    gold_path: str | Path,
+    paths: Iterable[str | Path],
+    *,
     baseline: str | Sequence[str] | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """Run numcheck on ``paths`` and score it (and each named baseline) against the gold."""
     names = [baseline] if isinstance(baseline, str) else list(baseline or ())
@@ -57,7 +62,7 @@ def evaluate(
             raise NumcheckError("--baseline", f"unknown baseline '{name}' "
                                 f"(one of {', '.join(BASELINES)})")
     gold = load_gold(gold_path)
-    report = run(list(paths))
+    report = run(list(paths), jobs=jobs, progress=progress)
     scores = score_report(gold, report)
     docs = [d for d in report.documents if d.name in gold.documents]
     predict = {"quantulum3": quantulum3_predictions, "duckling": duckling_predictions}
