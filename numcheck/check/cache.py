@@ -17,6 +17,7 @@ figures. Entries are written atomically; a read-only folder only makes runs slow
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -157,10 +158,15 @@ def _as_list(value: Any) -> list[Any]:
 
 def _decode(cls: type[Record], raw: Any) -> Record:
     """A record from its JSON fields, every field present and of its declared type."""
-    hints = typing.get_type_hints(cls)
+    hints = _fields_of(cls)
     if not isinstance(raw, dict) or set(raw) != set(hints):
         raise TypeError(f"{cls.__name__}: wrong fields")
     return cls(**{name: _value(hint, raw[name]) for name, hint in hints.items()})
+
+
+@functools.cache
+def _fields_of(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 def _value(hint: Any, value: Any) -> Any:
