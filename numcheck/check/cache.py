@@ -17,7 +17,6 @@ figures. Entries are written atomically; a read-only folder only makes runs slow
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import re
@@ -164,9 +163,13 @@ def _decode(cls: type[Record], raw: Any) -> Record:
     return cls(**{name: _value(hint, raw[name]) for name, hint in hints.items()})
 
 
-@functools.cache
+_FIELDS: dict[type, dict[str, Any]] = {}
+
+
 def _fields_of(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _FIELDS:
+        _FIELDS[cls] = typing.get_type_hints(cls)
+    return _FIELDS[cls]
 
 
 def _value(hint: Any, value: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -106,13 +107,25 @@ def test_unreadable_subfolder_is_reported(
         f"numcheck: error: {tmp_path / 'locked'}: cannot read folder: Permission denied")
 
 
-def test_very_deep_tree(tmp_path: Path) -> None:
-    deep = tmp_path
-    for _ in range(1100):  # deeper than Python's recursion limit
+@pytest.fixture()
+def deep_tree(tmp_path: Path) -> Iterator[Path]:
+    """1 100 nested folders, deeper than Python's recursion limit; removed bottom-up here,
+    since pytest's own (recursive) clean-up of old temporary folders would choke on it."""
+    deep = tmp_path / "tree"
+    deep.mkdir()
+    for _ in range(1100):
         deep = deep / "d"
         deep.mkdir()
     (deep / "bottom.txt").write_text(LOW, encoding="utf-8")
-    code, out, err = _cli("extract", str(tmp_path), "--format", "json")
+    yield tmp_path / "tree"
+    (deep / "bottom.txt").unlink()
+    while deep != tmp_path:
+        deep.rmdir()
+        deep = deep.parent
+
+
+def test_very_deep_tree(deep_tree: Path) -> None:
+    code, out, err = _cli("extract", str(deep_tree), "--format", "json")
     assert code == 0, err
     claims = json.loads(out)
     assert claims[0]["doc"].endswith("/d/bottom.txt") and claims[0]["value"] == 20000
