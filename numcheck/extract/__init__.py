@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
+import re
 from datetime import date
 
 from numcheck.extract import claims as build
-from numcheck.extract.context import Sentences, attribution, resolve_period, time_scope
-from numcheck.extract.lexicon import Lexicon, compile_lexicon, fold
+from numcheck.extract.borrowing import Lenders
+from numcheck.extract.context import (
+    Sentences,
+    attribution,
+    resolve_period,
+    time_expressions,
+    time_scope,
+)
+from numcheck.extract.lexicon import Lexicon, compile_lexicon
 from numcheck.extract.nonclaims import Spans, classify
 from numcheck.extract.scanner import scan
 from numcheck.ingest.language import detect_language
@@ -54,7 +61,7 @@ class _Positions:
     """1-based line and column of an offset, for annotations that point at a figure."""
 
     def __init__(self, text: str) -> None:
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
 
     def __call__(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_left(self.newlines, pos)
@@ -82,15 +89,19 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                          found[0], found[1], line, col)
         )
     out: list[Claim] = []
+    lenders = Lenders(sentences, lex)
+    moments: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # per sentence
     for draft in build.join_neighbours(text, claim_tokens, lex, rules.garbles):
         sentence = sentences.around(draft.start)
         build.read_kind(text, draft, lex)
         build.read_hedge(text, draft, sentence[0], lex)
         build.read_counted(text, draft, lex)
-        _resolve_anaphora(draft, out, sentences, lex)
-        _resolve_ellipsis(draft, out, sentence)
+        lenders.resolve_anaphora(draft)
+        lenders.resolve_ellipsis(draft, sentence)
         low, high, low_open, high_open = build.interval(draft, rules.settings)
-        scope = time_scope(text, sentence, (draft.start, draft.end), lex)
+        if sentence not in moments:
+            moments[sentence] = time_expressions(text, sentence, lex)
+        scope = time_scope(text, sentence, (draft.start, draft.end), lex, moments[sentence])
         surface = text[draft.start : draft.end]
         line, col = position(draft.start)
         out.append(
@@ -126,42 +137,5 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 period=resolve_period(scope, document.published, lex),
             )
         )
+        lenders.add(out[-1])
     return Extraction(document, tuple(out), tuple(others))
-
-
-def _resolve_anaphora(draft: build.Draft, previous: list[Claim], sentences: Sentences,
-                      lex: Lexicon) -> None:
-    """'2 000 soldats …, tandis que 1 000 autres' — the others are soldiers too."""
-    if not draft.counted or fold(draft.counted.split()[0]) not in lex.anaphora:
-        return
-    here = sentences.index(draft.start)
-    for claim in reversed(previous):
-        if sentences.index(claim.start) < here - 1:
-            break
-        if claim.counted and fold(claim.counted.split()[0]) not in lex.anaphora:
-            draft.counted = claim.counted
-            draft.found_by.append("counted/anaphora")
-            return
-
-
-def _resolve_ellipsis(draft: build.Draft, previous: list[Claim], sentence: tuple[int, int]) -> None:
-    """'25 soldats en 2021, contre près de 50 en 2020' — the second figure counts the same.
-
-    Only within one sentence, only from a figure of the same kind, and from the one
-    closest in magnitude (within ×10): '130 000 troops, two officials said, up from
-    100 000' borrows 'troops', not 'officials'.
-    """
-    if draft.counted or draft.garbled or draft.value is None or draft.value <= 0:
-        return
-    candidates = [
-        c for c in previous
-        if c.sentence_start == sentence[0] and c.kind is draft.kind and c.counted
-        and c.value is not None and c.value > 0
-    ]
-    if not candidates:
-        return
-    magnitude = math.log(draft.value)
-    best = min(candidates, key=lambda c: abs(magnitude - math.log(c.value or 1.0)))
-    if abs(magnitude - math.log(best.value or 1.0)) <= math.log(10):
-        draft.counted = best.counted
-        draft.found_by.append("counted/ellipsis")

@@ -150,9 +150,12 @@ def read_hedge(text: str, draft: Draft, sentence_start: int, lex: Lexicon) -> No
             return
 
 
+_FIRST_WORD = re.compile(r"\s*[\w'’-]+")
+
+
 def _after_first_word(text: str, pos: int) -> int:
-    m = re.match(r"\s*[\w'’-]+", text[pos:])
-    return pos + m.end() if m else pos
+    m = _FIRST_WORD.match(text, pos)  # never text[pos:]: a copy of the rest per figure
+    return m.end() if m else pos
 
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:

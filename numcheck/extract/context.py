@@ -14,9 +14,12 @@ from datetime import date
 
 from numcheck.extract.lexicon import Lexicon, fold
 
-_BOUNDARY = re.compile(r"(?:[.!?…]+[\"»”’)\]]*|\n\s*\n?)(?=\s|$)|\n")
+# A run of end marks is tried from its first mark only: tried from each, a line of dots
+# would cost the square of its length.
+_BOUNDARY = re.compile(r"(?:(?<![.!?…])[.!?…]++[\"»”’)\]]*+|\n\s*\n?)(?=\s|$)|\n")
 _WORD = re.compile(r"[ \t\u00a0\u202f\u2009]*(?:(d['’])|([^\W\d_][\w'’-]*))")
 _CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()\[\]–—]")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Sentences:
             spans.append(_trim(text, start, end))
             start = end
         spans.append(_trim(text, start, len(text)))
-        return Sentences([s for s in spans if s[1] > s[0]])
+        return Sentences([p for s in spans if s[1] > s[0] for p in _pieces(text, s)])
 
     def around(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
@@ -46,6 +49,38 @@ class Sentences:
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
+
+
+LONGEST_SENTENCE = 2000
+"""Longer 'sentences' (a feed with no full stops, a table flattened into one line) are
+read as pieces of at most this many characters, cut at a clause break or a space that
+splits no figure. Everything read from a sentence (source, time, ellipsis) then costs
+a bounded amount per figure, so extraction stays linear in the length of a line; no
+real sentence of news comes near it."""
+
+
+def _pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    out = []
+    while end - start > LONGEST_SENTENCE:
+        cut = _cut(text, start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE)
+        out.append(_trim(text, start, cut))
+        start = cut
+    out.append(_trim(text, start, end))
+    return [p for p in out if p[1] > p[0]]
+
+
+_CUTS = (re.compile(r"[,;:]\s"), re.compile(r"(?<!\d)\s|\s(?!\d)"))
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a piece within [low, high): after the last clause break, else after
+    the last space not inside a figure, else at ``high``."""
+    for pattern in _CUTS:
+        ends = [m.end() for m in pattern.finditer(text, low, high)]
+        if ends:
+            return ends[-1]
+    return high
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +144,13 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
 
 def counted_before(text: str, start: int, lex: Lexicon) -> str | None:
     """'Kyiv puts [Russian force] at 150,000': the counted noun stands before the figure."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # Two words and a marker: the phrase is read from a bounded window, never from the
+    # start of a (possibly megabyte-long) line; the window starts at a word.
+    window = max(0, start - 200)
+    line_start = text.rfind("\n", window, start) + 1 or window
+    if line_start == window and window > 0:
+        space = _SPACE.search(text, window, start)
+        line_start = space.end() if space else start
     m = lex.counted_before.search(text, line_start, start)
     if not m:
         return None
@@ -217,18 +258,32 @@ def _clean(who: str, lex: Lexicon) -> str | None:
 
 
 def time_scope(
-    text: str, span: tuple[int, int], claim: tuple[int, int], lex: Lexicon
+    text: str, span: tuple[int, int], claim: tuple[int, int], lex: Lexicon,
+    found: list[tuple[int, int, str]] | None = None,
 ) -> str | None:
-    """The time expression nearest the figure in its sentence ('en 2021', 'samedi')."""
-    start, end = span
+    """The time expression nearest the figure in its sentence ('en 2021', 'samedi').
+
+    ``found`` is ``time_expressions`` of the sentence when the caller keeps it: the
+    regular expression is costly, and a sentence holding many figures needs it once.
+    """
     best: tuple[int, str] | None = None
-    for m in lex.time_expressions.finditer(text, start, end):
-        if m.start() <= claim[0] < m.end():
+    for m_start, m_end, words in found if found is not None else time_expressions(
+        text, span, lex
+    ):
+        if m_start <= claim[0] < m_end:
             continue
-        distance = claim[0] - m.end() if m.end() <= claim[0] else m.start() - claim[1]
+        distance = claim[0] - m_end if m_end <= claim[0] else m_start - claim[1]
         if best is None or distance < best[0]:
-            best = (distance, " ".join(m.group(0).split()))
+            best = (distance, words)
     return best[1] if best else None
+
+
+def time_expressions(text: str, span: tuple[int, int], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each time expression of a sentence."""
+    return [
+        (m.start(), m.end(), " ".join(m.group(0).split()))
+        for m in lex.time_expressions.finditer(text, span[0], span[1])
+    ]
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")

@@ -16,6 +16,7 @@ from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
 
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_TAIL = re.compile(r"-?([\w²/]+)")
 _NEXT = re.compile(r"\s*([^\W\d_][\w'’-]*|.)?", re.S)
 
 
@@ -25,7 +26,7 @@ class Spans:
 
     chrome: list[tuple[int, int, str]]
     dates: list[tuple[int, int]]
-    years_in_dates: list[tuple[int, int]]
+    years_in_dates: set[tuple[int, int]]
     times: list[tuple[int, int]]
 
     @staticmethod
@@ -47,12 +48,13 @@ class Spans:
                         chrome.append((pos, pos + len(line), pattern.pattern))
                         break
             pos += len(line)
-        dates, years = [], []
+        dates: list[tuple[int, int]] = []
+        years: set[tuple[int, int]] = set()
         for m in lex.dates.finditer(text):
             dates.append((m.start(), m.end()))
             for group in ("y1", "y2", "y3"):
                 if m.group(group):
-                    years.append(m.span(group))
+                    years.add(m.span(group))
         times = [m.span() for m in lex.times.finditer(text)]
         return Spans(chrome, dates, years, times)
 
@@ -66,9 +68,10 @@ Check = Callable[[str, Token, Lexicon, Spans], str | None]
 
 
 def chrome(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
-    for start, end, pattern in spans.chrome:
-        if start <= token.start < end:
-            return f"chrome/{pattern}"
+    # chrome lines are disjoint and in order: the one starting last at or before the token
+    i = bisect.bisect_right(spans.chrome, (token.start, float("inf"), "")) - 1
+    if i >= 0 and spans.chrome[i][0] <= token.start < spans.chrome[i][1]:
+        return f"chrome/{spans.chrome[i][2]}"
     return None
 
 
@@ -102,7 +105,7 @@ def name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     after = text[token.end : token.end + 1]
     hyphen_word = after == "-" and text[token.end + 1 : token.end + 2].isalpha()
     if after and (after.isalpha() or hyphen_word):
-        tail = re.match(r"-?([\w²/]+)", text[token.end :])  # "40-mile convoy"
+        tail = _TAIL.match(text, token.end)  # "40-mile convoy"
         word = fold(tail.group(1)) if tail else ""
         if word in lex.units or word in lex.durations or word in lex.currencies:
             return None

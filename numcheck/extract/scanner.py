@@ -144,9 +144,9 @@ def _without_overlaps(tokens: list[Token]) -> list[Token]:
         tokens, key=lambda t: (_PRIORITY[t.pattern.split("/")[0]], t.start - t.end, t.start)
     )
     kept: list[Token] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((t.end for t in tokens), default=0))  # 1 where a kept token is
     for t in ranked:
-        if all(t.end <= s or t.start >= e for s, e in taken):
+        if taken.find(1, t.start, t.end) == -1:
             kept.append(t)
-            taken.append((t.start, t.end))
+            taken[t.start : t.end] = b"\x01" * (t.end - t.start)
     return sorted(kept, key=lambda t: t.start)
