@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from numcheck.group.facets import UNSET, Facets, facets_of
+from numcheck.group.facets import UNSET, Facets, facets_of, place_label
+from numcheck.group.gazetteer import is_country
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
 from numcheck.model import Claim, Subject
@@ -36,8 +37,8 @@ def group_with_parts(
     claims: Sequence[Claim], rules: Rulebook
 ) -> tuple[list[Subject], dict[str, str], dict[str, str]]:
     """Subjects, the subject key of every claim, and part claim id → whole claim id."""
-    facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims)}
     parts = parts_of(claims, rules)
+    facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims, parts)}
     by_base: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         f = facets[claim.id]
@@ -53,7 +54,7 @@ def group_with_parts(
                 members[f"{f.counted}|{actor}|{f.event}|{places}"].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
     _separate_parts(parts, subject_of, members)
-    wholes: dict[str, set[str]] = defaultdict(set)
+    wholes = _geographic_parts(members)
     for part, whole in parts.items():
         if subject_of[part] != subject_of[whole]:
             wholes[subject_of[part]].add(subject_of[whole])
@@ -76,6 +77,32 @@ def _separate_parts(
         members[key].remove(moved)
         members[f"{key}|{PART}"].append(moved)
         subject_of[part] = f"{key}|{PART}"
+
+
+def _within(part: str, whole: str) -> bool:
+    """Every place of ``part`` is a gazetteer town or region lying in a country ``whole``
+    names (Paris in France), or ``whole`` names no place: a city against the whole."""
+    towns = [p for p in part.split("+") if p[:1].isupper() and not is_country(p)]
+    if part == UNSET or len(towns) < len(part.split("+")):
+        return False
+    if whole == UNSET:
+        return True
+    countries = [p for p in whole.split("+") if is_country(p)]
+    return bool(countries) and all(p[:2] in countries for p in towns)
+
+
+def _geographic_parts(members: dict[str, list[Claim]]) -> dict[str, set[str]]:
+    """Subject key → keys of the subjects whose scope contains its scope."""
+    by_base: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in members:
+        counted, actor, event, places, *part = key.split("|")
+        if not part:
+            by_base[(counted, actor, event)].append((key, places))
+    out: dict[str, set[str]] = defaultdict(set)
+    for keyed in by_base.values():
+        for key, places in keyed:
+            out[key] |= {other for other, wider in keyed if _within(places, wider)}
+    return out
 
 
 def _by_id(values: dict[str, str]) -> Callable[[Claim], str]:
@@ -126,8 +153,15 @@ def _join_unnamed(
     return list(by_value.items())
 
 
-def _with_neighbours(claims: Sequence[Claim]) -> list[tuple[Claim, tuple[int, int]]]:
-    """Each claim with the sentence offsets of the figures before and after it."""
+def _with_neighbours(
+    claims: Sequence[Claim], parts: dict[str, str]
+) -> list[tuple[Claim, tuple[int, int, int]]]:
+    """Each claim with the sentence offsets of the figures before and after it, and of
+    the sentence's first figure (what stands before it is said of every figure).
+
+    A whole's next figure is the one after its parts: in "three victims, two women and
+    a man, were wounded" the predicate after the breakdown is the whole's too.
+    """
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_sentence[(claim.doc, claim.sentence_start)].append(claim)
@@ -136,12 +170,16 @@ def _with_neighbours(claims: Sequence[Claim]) -> list[tuple[Claim, tuple[int, in
         group_claims.sort(key=lambda c: c.start)
         for i, claim in enumerate(group_claims):
             prev_end = group_claims[i - 1].end - claim.sentence_start if i else 0
+            j = i + 1
+            while j < len(group_claims) and parts.get(group_claims[j].id) == claim.id:
+                j += 1
             next_start = (
-                group_claims[i + 1].start - claim.sentence_start
-                if i + 1 < len(group_claims)
+                group_claims[j].start - claim.sentence_start
+                if j < len(group_claims)
                 else len(claim.sentence)
             )
-            out.append((claim, (prev_end, next_start)))
+            first = group_claims[0].start - claim.sentence_start
+            out.append((claim, (prev_end, next_start, first)))
     return out
 
 
@@ -166,11 +204,11 @@ def _subject(
 
 def _label(labels: tuple[str, str, str, str], places: str, rules: Rulebook, lang: str) -> str:
     counted, actor, event, _ = labels
-    place_label = ""
+    where = ""
     if places != UNSET:
         vocab = vocabulary(rules, lang)
         if vocab is not None:
             names = vocab.families["places"].labels
-            place_label = " and ".join(names.get(p, p) for p in places.split("+"))
-    text = " ".join(w for w in (actor, counted, event, place_label) if w)
+            where = " and ".join(place_label(p, names) for p in places.split("+"))
+    text = " ".join(w for w in (actor, counted, event, where) if w)
     return text[:1].upper() + text[1:]

@@ -9,9 +9,11 @@ word that only qualifies a place ("la frontière ukrainienne", "the Ukrainian bo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from numcheck.extract.lexicon import fold
+from numcheck.group.gazetteer import COUNTRY, is_country, name_of, places_in
 from numcheck.group.vocabulary import Family, Vocabulary, vocabulary
 from numcheck.model import Claim, Kind
 from numcheck.rulebook import Rulebook
@@ -29,15 +31,16 @@ class Facets:
     labels: tuple[str, str, str, str]
 
 
-def facets_of(claim: Claim, scope: tuple[int, int], rules: Rulebook) -> Facets:
-    """``scope``: sentence offsets of the end of the previous figure and start of the next."""
+def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Facets:
+    """``scope``: sentence offsets of the end of the previous figure, the start of the
+    next one and the start of the sentence's first figure."""
     vocab = vocabulary(rules, claim.lang)
     if vocab is None:
         return alone(claim, "no subject vocabulary for this language")
     text = fold(claim.sentence)
     here = claim.start - claim.sentence_start
     after = claim.end - claim.sentence_start
-    prev_end, next_start = scope
+    prev_end, next_start, first_start = scope
     if is_age(claim, text, here, after, vocab):
         return alone(claim, "an age describes a person; it is never compared")
     how = []
@@ -65,10 +68,9 @@ def facets_of(claim: Claim, scope: tuple[int, int], rules: Rulebook) -> Facets:
         counted = vocab.counted_as[event]
 
     actor = _actor(claim, text, here, after, next_start, vocab)
+    places = _places(claim, text, (here, after, prev_end, next_start, first_start), vocab,
+                     rules.settings.place_min_population)
     places_family = vocab.families["places"]
-    places = {c for _, c in places_family.find(text, after, next_start)} or {
-        c for _, c in places_family.find(text, prev_end, here)
-    }
     kind = "" if claim.kind is Kind.COUNT else f"{claim.kind.value}:"
     labels = (
         vocab.families["counted"].labels.get(counted, counted.lstrip("~")),
@@ -76,9 +78,56 @@ def facets_of(claim: Claim, scope: tuple[int, int], rules: Rulebook) -> Facets:
         # "deaths killed" says it twice: an event that defines the counted thing is silent.
         "" if vocab.counted_as.get(event) == counted or event == UNSET
         else events.labels.get(event, event),
-        ", ".join(places_family.labels[p] for p in sorted(places)),
+        ", ".join(place_label(p, places_family.labels) for p in sorted(places)),
     )
     return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), " + ".join(how), labels)
+
+
+def _places(
+    claim: Claim, text: str, at: tuple[int, int, int, int, int], vocab: Vocabulary,
+    min_population: float,
+) -> set[str]:
+    """Where: rule places and gazetteer names after the figure (up to the next one), else
+    before it (from the previous one), else fronted before the sentence's first figure
+    ("À Marseille, 30 000 selon la police, 140 000 selon les syndicats")."""
+    here, after, prev_end, next_start, first_start = at
+    spans = _place_spans(claim, text, vocab, min_population)
+    for start, end in ((after, next_start), (prev_end, here), (0, min(first_start, here))):
+        found = {c for s, _, c in spans if start <= s < end}
+        if found:
+            # "Derna, Libya": the city says where; its country adds nothing
+            return {p for p in found if not (is_country(p) and any(q[:2] == p and q != p
+                                                                   for q in found))}
+    return set()
+
+
+def _place_spans(
+    claim: Claim, text: str, vocab: Vocabulary, min_population: float
+) -> list[tuple[int, int, str]]:
+    """Rule places, then gazetteer places no rule word, actor or source already covers."""
+    spans = vocab.families["places"].spans(text)
+    actors = vocab.families["actors"].spans(text)
+    speaker = _attribution_span(claim, text)
+    for start, end, place in places_in(claim.sentence):
+        if any(s < end and start < e for s, e, _ in spans) or speaker[0] <= start < speaker[1]:
+            continue
+        led = vocab.place_lead.search(text, 0, start) is not None
+        if any(s < end and start < e for s, e, _ in actors) and not led:
+            continue  # "Moscou a massé…" is whose; "en France" is where
+        if text[start:end] in vocab.common_words and not led:
+            continue
+        if place.kind != COUNTRY and not led and (start == 0 or place.population < min_population):
+            continue  # "Police said…" is not Police, Poland
+        spans.append((start, end, place.id))
+    return spans
+
+
+def place_label(place: str, labels: Mapping[str, str]) -> str:
+    """'in Paris' for a gazetteer place, the rule's label for a rule place."""
+    if place in labels:
+        return labels[place]
+    found = name_of(place)
+    return f"in {found}" if found else place
 
 
 def _actor(
@@ -103,6 +152,8 @@ def _actor_spans(claim: Claim, text: str, vocab: Vocabulary) -> list[tuple[int, 
         (s, e, c)
         for s, e, c in spans
         if not (speaker[0] <= s < speaker[1]) and not _qualifies_place(text, s, e, places, vocab)
+        and not (vocab.place_lead.search(text, 0, s) and any(
+            ps <= s < pe for ps, pe, _ in places_in(claim.sentence)))  # "en France": where
     ]
 
 

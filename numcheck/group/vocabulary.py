@@ -54,7 +54,8 @@ class Vocabulary:
     part_before: re.Pattern[str]  # searched up to the figure: ends right before it
     part_after: re.Pattern[str]  # matched right after the figure (and its counted phrase)
     enumeration: re.Pattern[str]  # what may join the items of a breakdown
-    place_prepositions: frozenset[str]
+    place_lead: re.Pattern[str]  # searched up to a name: a preposition right before it
+    common_words: frozenset[str]  # capitalised at a sentence start, never a place name
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -100,8 +101,25 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         part_before=_ending(raw.get("parts", {}).get("before", [])),
         part_after=_leading(raw.get("parts", {}).get("after", []), skip_words=True),
         enumeration=_enumeration(raw.get("parts", {}).get("enumeration", [])),
-        place_prepositions=frozenset(fold(w) for w in raw.get("place_prepositions", [])),
+        place_lead=_place_lead(raw.get("place_prepositions", [])),
+        common_words=_common_words(rules, lang, families),
     )
+
+
+def _place_lead(words: list[str]) -> re.Pattern[str]:
+    """A preposition right before a name: "à Paris", "d'Alger", "in Derna"."""
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})(?:[\s\u00a0]+|')$")
+
+
+def _common_words(rules: Rulebook, lang: str, families: Mapping[str, Family]) -> frozenset[str]:
+    """Function words, months, weekdays and every vocabulary word of the language."""
+    language = rules.languages.get(lang, {})
+    words = {fold(w) for key in ("stopwords", "weekdays") for w in language.get(key, [])}
+    words |= {fold(w) for w in language.get("months", {})}
+    for family in families.values():
+        words |= set(family.concept_of)
+    return frozenset(words)
 
 
 def _ending(words: list[str]) -> re.Pattern[str]:

@@ -26,6 +26,7 @@ class Settings:
     divergence_ratio: float
     conflict_slack: float
     period_window_days: float
+    place_min_population: float
 
 
 @dataclass(frozen=True, eq=False)

@@ -134,6 +134,7 @@ SETTINGS: dict[str, Spec] = {
     "divergence_ratio": Number(low=1, high=10),
     "conflict_slack": Number(low=0, high=0.5),
     "period_window_days": Number(low=1, high=3660, whole=True),
+    "place_min_population": Number(low=0, whole=True),
 }
 
 GARBLES: dict[str, Spec] = {

@@ -22,7 +22,7 @@ from numcheck import Claim, Comparison, Flag, Rulebook
 CASES = Path(__file__).parent / "cases"
 EXPECTATIONS = {
     "same_subject", "different_subject", "flags", "not_flagged", "no_raised_flag",
-    "label", "subject_key", "found_by",
+    "label", "subject_key", "found_by", "part_of",
 }
 
 
@@ -112,6 +112,9 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
         assert subject.label == label, why
     for ref, subject_key in case.get("subject_key", {}).items():
         assert key(ref) == subject_key, why
+    for ref, whole in case.get("part_of", {}).items():
+        part = next(s for s in result.subjects if s.key == key(ref))
+        assert key(whole) in part.part_of, f"{why}: {part.key} is part of {part.part_of}"
     for ref, how in case.get("found_by", {}).items():
         subject = next(s for s in result.subjects if s.key == key(ref))
         assert how in subject.found_by, f"{why}: {subject.found_by}"
