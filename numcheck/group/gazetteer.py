@@ -12,17 +12,19 @@ cache folder (keyed by both packages' versions) and read back in a fraction of t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from numcheck.atomicfile import write_atomic
+from numcheck.errors import NumcheckError
 from numcheck.extract.lexicon import fold
 
 COUNTRY, REGION, CITY = "country", "region", "city"
@@ -184,14 +186,9 @@ def _cache_file() -> Path | None:
 
 def _write(path: Path, data: dict[str, object]) -> None:
     """Atomically, and silently not at all where the cache folder cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         delete=False, suffix=".tmp") as tmp:
-            json.dump(data, tmp, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp.name, path)
-    except OSError:
-        pass
+    with contextlib.suppress(NumcheckError):
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                     make_parents=True)
 
 
 __all__ = ["COUNTRY", "Index", "Place", "index", "is_country", "name_of", "places_in"]

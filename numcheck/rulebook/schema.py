@@ -147,7 +147,7 @@ GARBLES: dict[str, Spec] = {
         }
     ],
     "run_together": {"reason": "str"},
-    "too_large": {"above": POSITIVE, "reason": "str"},
+    "too_large": {"above": Number(above=0), "reason": "str"},
 }
 
 PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
