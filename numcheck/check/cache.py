@@ -33,7 +33,7 @@ from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, c
 from numcheck.pipeline import extract_isolated
 from numcheck.rulebook import Rulebook
 
-FORMAT = 2  # bump when the stored layout changes (1 was pickle, never read again)
+FORMAT = 3  # bump when the stored layout changes (1 and 2 were pickle, never read again)
 _DIGITS = re.compile(r"[0-9]+")
 Record = TypeVar("Record", Claim, OtherMention)
 

@@ -134,3 +134,11 @@ def test_unexpected_error_is_one_line_and_exit_2(
 def test_usage_errors_keep_exit_2_and_flags_keep_exit_1(folder: Path) -> None:
     assert _cli("report", "--no-such-flag", ".")[0] == 2
     assert _cli("check", "a-good.txt", "--against", "c-other.txt", "--no-cache")[0] == 1
+
+
+def test_failing_recognizer_with_cli_jobs(folder: Path, failing_recognizer: None) -> None:
+    code, out, err = _cli("report", ".", "--jobs", "2", "--quiet", "--format", "json")
+    assert code == 2
+    assert len(err) == 1 and "b-bad.txt: extraction failed (RuntimeError" in err[0]
+    report = json.loads(out)
+    assert sorted({c["doc"] for c in report["claims"]}) == ["a-good.txt", "c-other.txt"]
