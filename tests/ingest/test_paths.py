@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,25 +107,31 @@ def test_unreadable_subfolder_is_reported(
         f"numcheck: error: {tmp_path / 'locked'}: cannot read folder: Permission denied")
 
 
-@pytest.fixture()
-def deep_tree(tmp_path: Path) -> Iterator[Path]:
-    """1 100 nested folders, deeper than Python's recursion limit; removed bottom-up here,
-    since pytest's own (recursive) clean-up of old temporary folders would choke on it."""
-    deep = tmp_path / "tree"
-    deep.mkdir()
-    for _ in range(1100):
+def _stack_depth() -> int:
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def test_very_deep_tree(tmp_path: Path) -> None:
+    """A tree deeper than the recursion limit allows a recursive walk to go.
+
+    The limit is lowered for the walk instead of building a tree deeper than Python's
+    default limit: such a tree would outlive the test and break the (recursive)
+    clean-up of every later pytest run on the machine.
+    """
+    deep = tmp_path
+    for _ in range(500):
         deep = deep / "d"
         deep.mkdir()
     (deep / "bottom.txt").write_text(LOW, encoding="utf-8")
-    yield tmp_path / "tree"
-    (deep / "bottom.txt").unlink()
-    while deep != tmp_path:
-        deep.rmdir()
-        deep = deep.parent
-
-
-def test_very_deep_tree(deep_tree: Path) -> None:
-    code, out, err = _cli("extract", str(deep_tree), "--format", "json")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + 300)  # a recursive walk needs one frame a level
+    try:
+        code, out, err = _cli("extract", str(tmp_path), "--format", "json")
+    finally:
+        sys.setrecursionlimit(limit)
     assert code == 0, err
     claims = json.loads(out)
     assert claims[0]["doc"].endswith("/d/bottom.txt") and claims[0]["value"] == 20000
