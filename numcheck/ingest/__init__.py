@@ -297,7 +297,8 @@ class _Reader:
 
     def corpus_file(self, raw: str, path: Path, name: str, fmt: str) -> Iterator[Document]:
         """The rows of a corpus file; its ``sources.csv`` line is every row's default."""
-        base = self.metadata.get(name) or self.metadata.get(path.name) or Source()
+        base = (self.metadata.get(str(path.resolve())) or self.metadata.get(name)
+                or self.metadata.get(path.name) or Source())
         try:
             handle = path.open("rb")
         except OSError as err:
