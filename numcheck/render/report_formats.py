@@ -45,6 +45,18 @@ def flag_record(flag: Flag) -> dict[str, Any]:
 def as_json(report: Report, **_: object) -> str:
     subject_of = report.comparison.subject_of
     data = {
+        "documents": [
+            {
+                "name": d.name,
+                "path": d.path,
+                "url": d.url,
+                "title": d.title,
+                "outlet": d.outlet,
+                "published": d.published.isoformat() if d.published else None,
+                "lang": d.lang,
+            }
+            for d in report.documents
+        ],
         "claims": [claim_record(c, subject_of.get(c.id)) for c in report.claims],
         "flags": [flag_record(f) for f in report.comparison.flags],
         "subjects": [
@@ -130,7 +142,8 @@ def as_claimreview(report: Report, **_: object) -> str:
                     "appearance": [
                         {
                             "@type": "CreativeWork",
-                            "name": c.doc,
+                            "name": report.document(c.doc).title or c.doc,
+                            **({"url": url} if (url := report.document(c.doc).url) else {}),
                             **({"datePublished": c.published.isoformat()} if c.published else {}),
                             **(
                                 {"publisher": {"@type": "Organization", "name": c.outlet}}

@@ -75,3 +75,18 @@ def test_page_without_metadata_falls_back_on_detection(tmp_path: Path) -> None:
     (doc,) = read_paths([bare]).documents
     assert (doc.lang, doc.outlet, doc.published, doc.title) == ("fr", None, None, None)
     assert "1 250 enseignants" in doc.text
+
+
+def test_reports_carry_each_page_s_title_and_canonical_url() -> None:
+    pages = [str(PAGES / p) for p in sorted(EXPECTED)]
+    result = CliRunner().invoke(app, ["report", "--format", "json", *pages])
+    documents = {d["name"]: d for d in json.loads(result.stdout)["documents"]}
+    for page, want in EXPECTED.items():
+        got = documents[page]
+        assert (got["title"], got["url"], got["outlet"]) == (
+            want["title"], want["url"], want["outlet"])
+    review = json.loads(CliRunner().invoke(
+        app, ["report", "--format", "claimreview", *pages]).stdout)
+    urls = {a.get("url") for item in review["@graph"]
+            for a in item["itemReviewed"]["appearance"]}
+    assert urls == {want["url"] for want in EXPECTED.values()}
