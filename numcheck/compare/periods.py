@@ -13,6 +13,9 @@ def period_of(claim: Claim) -> tuple[date, date] | None:
     """The span a claim is about: its resolved period (a year or a month), else its date."""
     if claim.period:
         year, _, month = claim.period.partition("-")
+        if month.count("-") == 1:  # a day: "hier", "mardi" resolved against publication
+            day = date.fromisoformat(claim.period)
+            return day, day
         if month:
             first = date(int(year), int(month), 1)
             following = date(first.year + first.month // 12, first.month % 12 + 1, 1)

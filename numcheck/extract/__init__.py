@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from numcheck.extract import claims as build
+from numcheck.extract import labels
 from numcheck.extract.borrowing import Lenders
 from numcheck.extract.context import (
     Sentences,
@@ -78,8 +79,16 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
     position = _Positions(text)
     others: list[OtherMention] = []
     claim_tokens = []
-    for token in scan(text, lex, rules.garbles):
-        found = classify(text, token, lex, spans)
+    tokens = scan(text, lex, rules.garbles)
+    found_all = [classify(text, token, lex, spans) for token in tokens]
+    sentence_of = {i: sentences.around(t.start) for i, t in enumerate(tokens)
+                   if t.pattern == "digits/plain"}
+    for i in labels.scores(text, tokens, lex, sentence_of):
+        current = found_all[i]
+        if current is None or current[0] == "name":
+            found_all[i] = ("score", "score/pair")
+    labels.spread(text, tokens, found_all, lex)
+    for token, found in zip(tokens, found_all, strict=True):
         if found is None:
             claim_tokens.append(token)
             continue
@@ -94,7 +103,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
     for draft in build.join_neighbours(text, claim_tokens, lex, rules.garbles):
         sentence = sentences.around(draft.start)
         build.read_kind(text, draft, lex)
-        build.read_hedge(text, draft, sentence[0], lex)
+        build.read_hedge(text, draft, sentence, lex)
         build.read_counted(text, draft, lex)
         lenders.resolve_anaphora(draft)
         lenders.resolve_ellipsis(draft, sentence)

@@ -74,9 +74,10 @@ def join_neighbours(
             i += 1
         elif (
             nxt is not None and gap is not None and not nxt.too_large
-            and (lead := _range_lead(text, tok, gap, lex)) is not None
+            and (lead := _range_lead(text, tok, nxt, gap, lex)) is not None
+            and (bounds := _range_values(tok, nxt)) is not None
         ):
-            low, high = _range_values(tok, nxt)
+            low, high = bounds
             draft = Draft(tok.start, nxt.end, None, [tok.pattern, f"range/{gap.strip()}"],
                           low=low, high=high, hedge=Hedge.RANGE, hedge_text=lead or None)
             draft.after = nxt.end
@@ -87,6 +88,7 @@ def join_neighbours(
             if tok.low is not None:
                 draft.low, draft.high, draft.hedge = tok.low, tok.high, Hedge.VAGUE
                 draft.hedge_text = text[tok.start : tok.end]
+                draft.extra["nominal"] = tok.nominal
             drafts.append(draft)
         i += 1
     return drafts
@@ -105,44 +107,78 @@ def _garbled(a: Token, b: Token, guess: float | None, reason: str, how: str) -> 
                  candidate=guess, after=b.end)
 
 
-def _range_lead(text: str, a: Token, gap: str, lex: Lexicon) -> str | None:
-    """The lead word of a range ('entre'), '' when the joiner alone makes it, else None."""
-    if a.low is not None:
+def _range_lead(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> str | None:
+    """The lead word of a range ('entre'), '' when the joiner alone makes it, else None.
+
+    The first figure may repeat the unit ("5% and 6%", "$10 to $15 billion"). "de 30 à
+    20" after a change word ("passé de", "rose from") is a change: two figures.
+    """
+    if a.low is not None or b.low is not None or "\n" in gap:
         return None
-    joiner = fold(gap.strip())
-    if not joiner or (joiner in ("-", "–") and gap != gap.strip()):
+    joiner = _bare_joiner(gap, lex)
+    if joiner is None:
         return None
-    before = fold(text[max(0, a.start - 20) : a.start]).split()
+    spaced_dash = joiner in ("-", "–") and gap != gap.strip()
+    if spaced_dash and not (a.value is not None and b.value is not None and a.value < b.value):
+        return None  # "1 – 0" is a score, "2000 - 2050" a pair of years
+    before = fold(text[max(0, a.start - 40) : a.start]).split()
     prev = before[-1] if before else ""
     for lead, join in lex.ranges:
         if joiner == join and (not lead or prev == lead):
+            if any(w.strip(",") in lex.change_words for w in before[-4:]):
+                return None
             return lead
     return None
 
 
-def _range_values(a: Token, b: Token) -> tuple[float | None, float | None]:
+def _bare_joiner(gap: str, lex: Lexicon) -> str | None:
+    """The joiner of a gap once a repeated percent, unit or currency is taken off."""
+    rest = gap
+    for pattern in (lex.percent, lex.currency_after, lex.units_after):
+        if m := pattern.match(rest):
+            rest = rest[m.end() :]
+            break
+    if m := lex.currency_before.search(rest):
+        rest = rest[: m.start()]
+    joiner = fold(rest.strip())
+    return joiner or None
+
+
+def _range_values(a: Token, b: Token) -> tuple[float | None, float | None] | None:
+    """Both ends, the scale shared ("de 10 à 15 millions", "600-800 000"); None when the
+    first figure is not the smaller: a score or a change, not a range."""
     low, high = a.value, b.value
     if low is None or high is None:
         return low, high
-    if b.scaled and not a.scaled:  # "entre 2 et 3 millions"
+    if b.scaled and not a.scaled and low * b.scaled <= high:  # "entre 2 et 3 millions"
         low *= b.scaled
-    elif low < high / 1000 and low < 1000:  # "10-15 000"
+    elif 0 < low < high / 1000 and low < 1000 and "grouped" in b.pattern:  # "10-15 000"
         low *= 1000
-    return (low, high) if low <= high else (high, low)
+    return (low, high) if low < high else None
 
 
-def read_hedge(text: str, draft: Draft, sentence_start: int, lex: Lexicon) -> None:
-    if draft.hedge is not Hedge.EXACT:
+def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon) -> None:
+    """The hedge before or after a figure, within its sentence.
+
+    A hedge on a vague quantity applies to its figure: "plus d'une quinzaine" is
+    (15, ∞), "pas moins d'une douzaine" [12, ∞).
+    """
+    nominal = draft.extra.get("nominal") if draft.hedge is Hedge.VAGUE else None
+    if draft.hedge is not Hedge.EXACT and nominal is None:
         return
-    before = fold(text[max(sentence_start, draft.start - 40) : draft.start])
+    before = fold(text[max(sentence[0], draft.start - 40) : draft.start])
     m = lex.hedge_before.search(before)
     if m:
-        draft.hedge = lex.hedge_of[re.sub(r"\s+", " ", m.group("h"))]
+        if nominal is not None:
+            draft.value, draft.low, draft.high = nominal, None, None
+        draft.hedge = lex.hedge_of[_hedge_key(m.group("h"))]
         draft.hedge_text = text[draft.start - len(before) + m.start("h") : draft.start].strip()
         draft.found_by.append(f"hedge/{m.group('h')}")
         return
+    if nominal is not None:
+        return
     for pos in (draft.end, draft.after, _after_first_word(text, draft.after)):
-        m = lex.hedge_after.match(fold(text[pos : pos + 30]))
+        m = lex.hedge_after.match(fold(text[pos : min(pos + 30, sentence[1])]))
         if m:
             draft.hedge = lex.hedge_of["after:" + re.sub(r"\s+", " ", m.group("h"))]
             draft.hedge_text = m.group("h")
@@ -151,6 +187,11 @@ def read_hedge(text: str, draft: Draft, sentence_start: int, lex: Lexicon) -> No
 
 
 _FIRST_WORD = re.compile(r"\s*[\w'’-]+")
+
+
+def _hedge_key(phrase: str) -> str:
+    """'plus d'' is 'plus de' elided; 'more than a' is 'more than' before an article."""
+    return re.sub(r"\s+", " ", phrase)
 
 
 def _after_first_word(text: str, pos: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from numcheck.extract.lexicon import Lexicon, fold
 
@@ -310,7 +310,28 @@ def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon)
     if year_match:
         year = int(year_match.group(1))
         return f"{year}-{month:02d}" if month else str(year)
-    if month is None or published is None:
+    if published is None:
         return None
+    if month is None:
+        return _relative_period(fold(" ".join(time_scope.split())), published, lex)
     year = published.year if month <= published.month else published.year - 1
     return f"{year}-{month:02d}"
+
+
+def _relative_period(scope: str, published: date, lex: Lexicon) -> str | None:
+    """'l'an dernier' → the year before publication; 'hier' → the day before; 'mardi' →
+    the latest Tuesday on or before publication (relative_periods and weekdays in rules)."""
+    if m := lex.relative_time.search(scope):
+        unit, offset = lex.relative_periods[" ".join(m.group(0).split())]
+        if unit == "year":
+            return str(published.year + offset)
+        if unit == "month":
+            index = published.year * 12 + published.month - 1 + offset
+            return f"{index // 12}-{index % 12 + 1:02d}"
+        return (published + timedelta(days=offset)).isoformat()
+    weekdays = [fold(w) for w in lex.raw["weekdays"]]
+    for word in _WORDS.findall(scope):
+        if word in weekdays:
+            back = (published.weekday() - weekdays.index(word)) % 7
+            return (published - timedelta(days=back)).isoformat()
+    return None

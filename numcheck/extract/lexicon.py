@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck.errors import RulesError
 from numcheck.model import Hedge
 
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -81,6 +82,47 @@ class Lexicon:
     detect: frozenset[str]
     ranges: tuple[tuple[str, str], ...]
     decimal: str
+    vague_values: Mapping[str, float]
+    half_words: re.Pattern[str]
+    units_exact: frozenset[str]
+    ages: AgeRules
+    identifiers: tuple[re.Pattern[str], ...]
+    score_words: frozenset[str]
+    change_words: frozenset[str]
+    year_lead_strong: re.Pattern[str]
+    decade_lead: frozenset[str]
+    year_determiners: frozenset[str]
+    hedge_words: frozenset[str]
+    one: OneRules
+    relative_periods: Mapping[str, tuple[str, int]]
+    relative_time: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class AgeRules:
+    """Compiled 'ages' rules: regexes over the folded text around a figure."""
+
+    before: re.Pattern[str]
+    before_alone: re.Pattern[str]
+    after: re.Pattern[str]
+    person: re.Pattern[str]
+    years: re.Pattern[str]
+    apposition: bool
+
+
+@dataclass(frozen=True)
+class OneRules:
+    """Compiled 'one_words' rules: when the word for one counts."""
+
+    words: frozenset[str]
+    counts_by_default: bool
+    nouns: frozenset[str]
+    alone: frozenset[str]
+    events: frozenset[str]
+    window: int
+    auxiliaries: frozenset[str]
+    pronoun_before: frozenset[str]
+    pronoun_after: frozenset[str]
 
 
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
@@ -110,8 +152,17 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             hedge_of["after:" + fold(phrase)] = Hedge(name)
             after.append(fold(phrase))
     months = alternation(raw["months"])
+    weekdays = alternation(raw["weekdays"])
+    joiners = alternation(raw["date_range_joiners"])
+    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    stop = alternation(raw["stopwords"])
     dates = re.compile(
-        rf"(?<![\w])(?:(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:{months})\.?"
+        # "du 23 au 26 avril", "May 3-5", "vendredi 28" (no noun counted after the day)
+        rf"(?<![\w])(?:{day}\s*(?:{joiners})\s*{day}\s+(?:{months})(?![\w])"
+        rf"|(?:{months})\.?\s+{day}\s*(?:{joiners})\s*{day}(?![\w])"
+        rf"|(?:{weekdays})\s+{day}(?!\s*(?:%|[hH](?![\w])|:|\d))"
+        rf"(?!\s+(?!(?:{stop})(?![\w]))[^\W\d_]{{3,}})"
+        rf"|(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:{months})\.?"
         rf"(?:\s+(?P<y1>\d{{4}}))?|(?:{months})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<y2>\d{{4}}))?|(?:{months})\s+(?P<y3>\d{{4}})"
         r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w])",
@@ -131,11 +182,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     symbols = alternation(k for k in raw["currencies"] if not re.search(r"[^\W\d_]", k))
     units = {fold(k): v for k, v in raw["units"].items()}
     durations = {fold(k): v for k, v in raw["durations"].items()}
-    weekdays = alternation(raw["weekdays"])
-    relative = alternation(raw["relative_times"])
+    relative = alternation([*raw["relative_times"], *raw["relative_periods"]])
     year_lead = alternation(raw["year_context"])
     time_expressions = re.compile(
-        rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?\d{{4}}"
+        rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?(?:1\d|20)\d\d"
         rf"|(?:{year_lead})\s+(?:{months})(?:\s+\d{{4}})?"
         rf"|(?:{weekdays})|(?:{relative}))(?![\w])",
         re.IGNORECASE,
@@ -157,7 +207,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         ),
         scale_words=scales,
         scale_suffixes={fold(k): float(v) for k, v in raw["scale_suffixes"].items()},
-        hedge_before=re.compile(rf"(?<![\w])(?P<h>{alternation(before)})\s*$"),
+        # "more than a million": an article may stand between the hedge and the figure
+        hedge_before=re.compile(
+            rf"(?<![\w])(?P<h>{alternation(before)})"
+            rf"(?:\s+(?:{alternation(fold(a) for a in raw['article_numerals'])}))?\s*$"),
         hedge_after=re.compile(rf"^\s*,?\s*(?P<h>{alternation(after)})(?![\w])")
         if after
         else re.compile(r"(?!x)x"),
@@ -211,4 +264,84 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         detect=frozenset(fold(w) for w in raw["detect"]),
         ranges=tuple((fold(r["lead"]), fold(r["join"])) for r in raw["ranges"]),
         decimal=decimal,
+        vague_values={fold(v["text"]): float(v.get("value", v["low"])) for v in raw["vague"]},
+        half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
+                              re.IGNORECASE),
+        units_exact=frozenset([*raw["units"], *raw["durations"]]),
+        ages=_ages(raw["ages"]),
+        identifiers=_identifiers(raw["identifiers"]),
+        score_words=frozenset(fold(w) for w in raw["score_words"]),
+        change_words=frozenset(fold(w) for w in raw["change_words"]),
+        year_lead_strong=_ending(raw["year_lead_strong"]),
+        decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
+        year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),
+        hedge_words=frozenset(w for phrase in [*before, *after] for w in phrase.split()),
+        one=_one(raw["one_words"]),
+        relative_periods=_relative(raw["relative_periods"]),
+        relative_time=re.compile(_bounded(fold(w) for w in raw["relative_periods"])),
     )
+
+
+def _ending(words: Iterable[str]) -> re.Pattern[str]:
+    """Matches when folded text ends with one of ``words`` (and blanks)."""
+    alts = alternation(fold(w) for w in words)
+    return re.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$")
+
+
+def _ages(raw: Mapping[str, Any]) -> AgeRules:
+    after = alternation(fold(w) for w in raw["after"]) or "(?!x)x"
+    nouns = alternation(fold(w) for w in raw["person_nouns"]) or "(?!x)x"
+    years = alternation(fold(w) for w in raw["years"]) or "(?!x)x"
+    return AgeRules(
+        before=_ending(raw["before"]),
+        before_alone=_ending(raw["before_alone"]),
+        after=re.compile(rf"^\s?(?:{after})(?![\w])"),
+        person=re.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$"),
+        # "16 à 18 ans": the years word may come after the other end of a range
+        years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
+        apposition=bool(raw["apposition"]),
+    )
+
+
+def _identifiers(raw: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """Label words before, address words after, and the patterns, as span finders."""
+    number = r"\d+(?:[.\-/]\d+)*"
+    listed = rf"{number}(?:\s*(?:,|et|and|à|to|&)\s*{number}(?![\w]))*"
+    out = []
+    if raw["before"]:
+        out.append(re.compile(
+            rf"(?<![\w])(?:{alternation(raw['before'])})\s*(?:(?:n°|nº|no\.?|#)\s*)?"
+            rf"(?P<n>{listed})(?![\d])", re.IGNORECASE))
+    if raw["after"]:
+        out.append(re.compile(
+            rf"(?<![\w.,])(?P<n>\d+)(?:\s?(?:bis|ter))?,?\s+(?:{alternation(raw['after'])})"
+            rf"(?![\w])", re.IGNORECASE))
+    out.extend(re.compile(p) for p in raw["patterns"])
+    return tuple(out)
+
+
+def _one(raw: Mapping[str, Any]) -> OneRules:
+    default = raw["default"]
+    if default not in ("article", "count"):
+        raise RulesError("one_words.default", f"expected 'article' or 'count', got {default!r}")
+    return OneRules(
+        words=frozenset(fold(w) for w in raw["words"]),
+        counts_by_default=default == "count",
+        nouns=frozenset(fold(w) for w in raw["nouns"]),
+        alone=frozenset(fold(w) for w in raw["alone"]),
+        events=frozenset(fold(w) for w in raw["events"]),
+        window=int(raw["window"]),
+        auxiliaries=frozenset(fold(w) for w in raw["auxiliaries"]),
+        pronoun_before=frozenset(fold(w) for w in raw["pronoun_before"]),
+        pronoun_after=frozenset(fold(w) for w in raw["pronoun_after"]),
+    )
+
+
+def _relative(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
+    out = {}
+    for phrase, spec in raw.items():
+        if spec["unit"] not in ("year", "month", "day"):
+            raise RulesError(f"relative_periods.{phrase}.unit",
+                             f"expected year, month or day, got {spec['unit']!r}")
+        out[re.sub(r"\s+", " ", fold(phrase))] = (str(spec["unit"]), int(spec["offset"]))
+    return out

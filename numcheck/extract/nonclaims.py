@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from numcheck.extract import labels
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
 
@@ -28,6 +29,7 @@ class Spans:
     dates: list[tuple[int, int]]
     years_in_dates: set[tuple[int, int]]
     times: list[tuple[int, int]]
+    identifiers: list[tuple[int, int]]
 
     @staticmethod
     def of(text: str, lex: Lexicon) -> Spans:
@@ -56,12 +58,17 @@ class Spans:
                 if m.group(group):
                     years.add(m.span(group))
         times = [m.span() for m in lex.times.finditer(text)]
-        return Spans(chrome, dates, years, times)
+        return Spans(chrome, dates, years, times, labels.identifier_spans(text, lex))
 
 
 def _inside(spans: list[tuple[int, int]], token: Token) -> bool:
     i = bisect.bisect_right(spans, (token.start, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= token.start and token.end <= spans[i][1]
+    # spans may nest (identifier patterns overlap): look back over the few that could hold it
+    while i >= 0 and spans[i][0] > token.start - 200:
+        if spans[i][0] <= token.start and token.end <= spans[i][1]:
+            return True
+        i -= 1
+    return False
 
 
 Check = Callable[[str, Token, Lexicon, Spans], str | None]
@@ -105,9 +112,13 @@ def name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     after = text[token.end : token.end + 1]
     hyphen_word = after == "-" and text[token.end + 1 : token.end + 2].isalpha()
     if after and (after.isalpha() or hyphen_word):
-        tail = _TAIL.match(text, token.end)  # "40-mile convoy"
-        word = fold(tail.group(1)) if tail else ""
-        if word in lex.units or word in lex.durations or word in lex.currencies:
+        tail = _TAIL.match(text, token.end)  # "40-mile convoy", "5kW"
+        raw = tail.group(1) if tail else ""
+        word = fold(raw)
+        # short symbols keep their case: "5G" is a network, "5g" five grams
+        long_unit = word in lex.units or word in lex.durations
+        unit = raw in lex.units_exact if len(raw) <= 3 else long_unit
+        if unit or word in lex.currencies:
             return None
         return "name/letters-after"
     return None
@@ -119,13 +130,21 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         return None
     if not (1800 <= token.value <= 2100 and token.end - token.start == 4):
         return None
+    before = fold(text[max(0, token.start - 30) : token.start])
+    if lex.hedge_before.search(before):
+        return None  # "plus de 2000", "about 1900": a hedged figure is a quantity
+    nxt = _NEXT.match(text, token.end)
+    word = nxt.group(1) if nxt else None
+    counted = bool(word and word[0].isalpha() and word.islower()
+                   and fold(word) not in lex.stopwords)
+    counted = counted or labels.range_counts_after(text, token.end, lex)
+    if lex.year_lead_strong.search(before) and not counted:
+        return "year/context"
+    if counted:
+        return None  # "and 1950 tanks", "2000 - 2500 calories": the counted noun wins
     prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
     if prev and fold(prev.group(1)) in lex.year_context:
         return "year/context"
-    nxt = _NEXT.match(text, token.end)
-    word = nxt.group(1) if nxt else None
-    if word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords:
-        return None
     return "year/bare"
 
 
@@ -139,14 +158,41 @@ def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None
     return None
 
 
+def one_word(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return labels.one_word(text, token, lex)
+
+
+def identifier(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    if token.pattern.startswith(("vague", "placeholder", "one")):
+        return None
+    return "identifier/pattern" if _inside(spans.identifiers, token) else None
+
+
+def age(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return labels.age(text, token, lex)
+
+
+def year_like(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return labels.year_like(text, token, lex)
+
+
+def proper_name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    return labels.proper_name(text, token, lex) or labels.spelled_name(text, token, lex)
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("chrome", chrome),
+    ("article", one_word),  # reason is read from the found_by: article or pronoun
     ("year", year_in_date),
     ("date", date),
     ("time", time),
+    ("identifier", identifier),
+    ("age", age),
+    ("year", year_like),
     ("ordinal", ordinal),
     ("name", name),
     ("year", year),
+    ("name", proper_name),
     ("anaphoric", anaphoric),
 )
 
@@ -156,5 +202,5 @@ def classify(text: str, token: Token, lex: Lexicon, spans: Spans) -> tuple[str, 
     for reason, check in CHECKS:
         found = check(text, token, lex, spans)
         if found:
-            return reason, found
+            return found.split("/")[0] if check is one_word else reason, found
     return None

@@ -35,14 +35,16 @@ class Token:
     scaled: float | None = None  # the scale word or suffix applied, if any
     placeholder: Mapping[str, Any] | None = None
     too_large: bool = False  # beyond ``garbles.too_large.above``: no value is given
+    nominal: float | None = None  # a vague quantity's figure, for a hedge to apply to
 
 
 def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
     tokens: list[Token] = []
     for m in lex.vague.finditer(text):
-        low, high = lex.vague_bounds[re.sub(r"\s+", " ", fold(m.group(0)))]
+        key = re.sub(r"\s+", " ", fold(m.group(0)))
+        low, high = lex.vague_bounds[key]
         tokens.append(Token(m.start(), m.end(), None, f"vague/{m.group(0).lower()}", low=low,
-                            high=high))
+                            high=high, nominal=lex.vague_values.get(key)))
     for holder in garbles["placeholders"]:
         for m in re.finditer(rf"(?<![\w]){re.escape(holder['token'])}(?![\w])", text):
             tokens.append(Token(m.start(), m.end(), None, f"placeholder/{holder['token']}",
@@ -50,6 +52,7 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
     for m in lex.digits.finditer(text):
         for token in _digit_tokens(m, lex):
             _apply_scale(text, token, lex)
+            _apply_sign(text, token)
             tokens.append(token)
     # "cinq pour cent": the "cent" of a percent phrase is a unit, never a figure
     masked = lex.percent_phrase.sub(lambda m: " " * len(m.group(0)), text)
@@ -73,6 +76,22 @@ def _digit_tokens(m: re.Match[str], lex: Lexicon) -> list[Token]:
     ]
 
 
+def _apply_sign(text: str, token: Token) -> None:
+    """'-6°C', '−3 %', '(-1)': a minus glued to the figure, not a hyphen inside a word or range."""
+    if token.start and text[token.start - 1] in "-−" and token.value is not None:
+        before = text[token.start - 2] if token.start >= 2 else " "
+        if before.isspace() or before in "([«\"':;=":
+            token.value = -token.value
+            token.start -= 1
+
+
+def _apply_half(text: str, token: Token, lex: Lexicon, scale: float | None) -> None:
+    """'un million et demi', '1 million and a half': half the scale is added."""
+    if scale and token.value is not None and (m := lex.half_words.match(text, token.end)):
+        token.value += scale / 2
+        token.end = m.end()
+
+
 def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
     m = lex.scale_after.match(text, token.end)
     if not m or token.value is None:
@@ -91,6 +110,7 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
     token.scaled = factor
     token.end = m.end()
     token.pattern += "+scale"
+    _apply_half(text, token, lex, factor)
 
 
 def _money_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -106,13 +126,17 @@ def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
     words = [w for w in _WORD_SPLIT.split(fold(surface)) if w]
     if len(words) == 1:
         word = words[0]
+        if word in lex.one.words:  # "un", "une", "one": claim, article or pronoun, decided later
+            return [Token(m.start(), m.end(), 1.0, f"one/{word}", words=True)]
         if word in lex.article_numerals:
             return []
         if word in lex.homograph_numerals and not _noun_follows(text, m.end(), lex):
             return []
     value = _words_value(surface, lex)
     if value is not None:
-        return [Token(m.start(), m.end(), value, "words/text2num", words=True)]
+        token = Token(m.start(), m.end(), value, "words/text2num", words=True)
+        _apply_half(text, token, lex, lex.scale_words.get(words[-1]))
+        return [token]
     # not one number ("deux trois"): read each word on its own
     out = []
     for w in re.finditer(r"[^\s-]+", surface):
@@ -135,7 +159,7 @@ def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
     return m is not None and fold(m.group(1)) not in lex.stopwords
 
 
-_PRIORITY = {"vague": 0, "placeholder": 1, "digits": 2, "words": 3}
+_PRIORITY = {"vague": 0, "placeholder": 1, "digits": 2, "words": 3, "one": 4}
 
 
 def _without_overlaps(tokens: list[Token]) -> list[Token]:

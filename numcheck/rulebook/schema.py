@@ -93,8 +93,10 @@ LANGUAGE: dict[str, Spec] = {
         "less_than": HEDGE,
         "at_most": HEDGE,
     },
+    "half_words": STRINGS,
     "vague": [
-        {"text": "str", "low": NON_NEGATIVE, "high": NON_NEGATIVE, ORDERED: (("low", "high"),)}
+        {"text": "str", "low": NON_NEGATIVE, "high": NON_NEGATIVE, "value": NON_NEGATIVE,
+         ORDERED: (("low", "high"),)}
     ],
     "ranges": [{"lead": "str", "join": "str"}],
     "months": NumbersByWord(Number(low=1, high=12, whole=True)),
@@ -123,6 +125,23 @@ LANGUAGE: dict[str, Spec] = {
     },
     "abbreviations": STRINGS,
     "boilerplate": "list[regex]",
+    "ages": {
+        "before": STRINGS, "before_alone": STRINGS, "after": STRINGS, "person_nouns": STRINGS,
+        "years": STRINGS, "apposition": "bool",
+    },
+    "identifiers": {"before": STRINGS, "after": STRINGS, "patterns": "list[regex]"},
+    "score_words": STRINGS,
+    "change_words": STRINGS,
+    "year_lead_strong": STRINGS,
+    "decade_lead": STRINGS,
+    "year_determiners": STRINGS,
+    "date_range_joiners": STRINGS,
+    "one_words": {
+        "words": STRINGS, "default": "str", "nouns": STRINGS, "alone": STRINGS, "events": STRINGS,
+        "window": Number(low=0, high=20, whole=True), "auxiliaries": STRINGS, "pronoun_before": STRINGS,
+        "pronoun_after": STRINGS,
+    },
+    "relative_periods": {"*": {"unit": "str", "offset": Number(low=-100, high=100, whole=True)}},
 }
 
 # Bounds that keep the gate able to fail: a band or slack of 100 % makes every pair of

@@ -1,0 +1,275 @@
+"""Numbers that label, locate or describe rather than count.
+
+Real news is full of figures nobody should set against another: a person's age, a
+street number, a road or an article of law, a product or an index named with a number,
+a sports score, the one of "one of the reasons". A false claim becomes a false flag, so
+each of these is recognised here and listed as a non-claim with its reason. The word
+lists and patterns are rules data (``ages``, ``identifiers``, ``score_words``,
+``one_words``…); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.scanner import Token
+
+_WORDS_AFTER = re.compile(r"[\s,]*([^\W\d_][\w'’-]*|\d+)")
+_CAPITALISED_BEFORE = re.compile(r"([^\W\d_][\w&.+'’-]*)[ \u00a0]$")
+_APPOSED = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’-]+(?:,\s?|\s\()$")
+_PLAIN_INT = ("digits/plain", "words/text2num")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?:[-–/]\d\d)*[-–/]$")
+
+
+def identifier_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the identifier patterns (label words, addresses, phones, codes) match."""
+    spans = []
+    for pattern in lex.identifiers:
+        for m in pattern.finditer(text):
+            has_n = "n" in pattern.groupindex and m.group("n") is not None
+            spans.append(m.span("n") if has_n else m.span())
+    return sorted(spans)
+
+
+def next_words(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` folded words after ``pos`` in the same sentence (a few commas allowed)."""
+    out: list[str] = []
+    i = pos
+    while len(out) < n:
+        m = _WORDS_AFTER.match(text, i)
+        if not m or "\n" in text[i : m.start(1)] or re.search(r"[.;:!?]", text[i : m.start(1)]):
+            break
+        out.append(fold(m.group(1)))
+        i = m.end()
+    return out
+
+
+def previous_word(text: str, pos: int) -> str:
+    """The folded word just before ``pos``; an elided article ("l'une") is its own word."""
+    before = text[max(0, pos - 30) : pos]
+    if re.search(r"[^\W\d_]['’]$", before):
+        return fold(before[-2:])
+    m = re.search(r"([\w'’-]+)\W*$", before)
+    return fold(m.group(1)) if m else ""
+
+
+def counts_after(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a content word (a counted noun) follows: '2000 soldats', not '2000.'."""
+    m = re.match(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)", text[pos : pos + 40])
+    return m is not None and fold(m.group(1)) not in lex.stopwords
+
+
+_RANGE_END = re.compile(r"\s*(?:-|–|à|au|to|et|and)\s*\d[\d\s.,]*?(?=\s*[^\W\d_])")
+
+
+def range_counts_after(text: str, pos: int, lex: Lexicon) -> bool:
+    """'2000 - 2500 calories', 'de 1500 à 2000 soldats': the range's far end counts."""
+    m = _RANGE_END.match(text, pos, pos + 30)
+    return m is not None and counts_after(text, m.end(), lex)
+
+
+def age(text: str, token: Token, lex: Lexicon) -> str | None:
+    """'a 21-year-old man', 'âgé de 57 ans', "l'enfant de 8 ans", 'Name, 57,'."""
+    if token.value is None or token.low is not None:
+        return None
+    rules = lex.ages
+    after = fold(text[token.end : token.end + 24])
+    if rules.after.match(after):
+        return "age/after"
+    if token.value > 130:
+        return None
+    before = fold(text[max(0, token.start - 32) : token.start])
+    if rules.before.search(before):
+        return "age/before"
+    if rules.before_alone.search(before) and not counts_after(text, token.end, lex):
+        return "age/before-alone"
+    if rules.person.search(before) and rules.years.match(after):
+        return "age/person"
+    if rules.apposition and token.value == int(token.value) and _apposed(text, token, lex):
+        return "age/apposition"
+    return None
+
+
+def _apposed(text: str, token: Token, lex: Lexicon) -> bool:
+    """'Christopher Thompkins, 57, said' / 'Jean Dupont (57 ans)'."""
+    m = _APPOSED.search(text, max(0, token.start - 40), token.start)
+    if not m:
+        return False
+    name = m.group(0).rstrip(" ,(")
+    if fold(name) in lex.stopwords or fold(name) in lex.month_numbers or _weekday(name, lex):
+        return False
+    rest = text[token.end : token.end + 12]
+    years = lex.ages.years.match(fold(rest))
+    if years:
+        rest = rest[years.end() :]
+    closer = ")" if m.group(0).endswith("(") else ","
+    return rest.lstrip().startswith(closer)
+
+
+def _weekday(word: str, lex: Lexicon) -> bool:
+    return fold(word) in {fold(w) for w in lex.raw["weekdays"]}
+
+
+def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
+    """'Internet Explorer 6', 'CAC 40', 'Boeing 737', 'Vostok 1': a number naming a thing."""
+    if token.pattern not in _PLAIN_INT or token.words or token.end - token.start > 4:
+        return None
+    m = _CAPITALISED_BEFORE.search(text, max(0, token.start - 40), token.start)
+    if not m:
+        return None
+    word = m.group(1)
+    low = fold(word)
+    if (not word[0].isupper() or low in lex.stopwords or low in lex.month_numbers
+            or low in lex.hedge_words or low in lex.year_context or _weekday(word, lex)):
+        return None
+    if _title_case_line(text, token.start):
+        return None  # "Rebels Kill 12 Soldiers": a headline in title case names nothing
+    after = text[token.end : token.end + 30]
+    if (lex.percent.match(after) or lex.currency_after.match(after)
+            or lex.units_after.match(after)):
+        return None
+    nxt = re.match(r"[ \u00a0]([^\W\d_][\w'’-]*)", after)
+    if nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in lex.stopwords:
+        following = fold(nxt.group(1))
+        named = (word.isupper() and len(word) > 1) or _capitalised_before(text, m.start(), lex)
+        verb = following.endswith(tuple(lex.participle_endings) or ("\0",)) or following.endswith(
+            lex.verb_suffixes or ("\0",))
+        if following.endswith(lex.plural_endings) or not (named or verb):
+            return None  # "Texas 12 people": a count after a place name
+    return "name/capitalised-before"
+
+
+def _capitalised_before(text: str, pos: int, lex: Lexicon) -> bool:
+    m = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]$", text[max(0, pos - 30) : pos])
+    return m is not None and m.group(1)[0].isupper() and fold(m.group(1)) not in lex.stopwords
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end >= 0 else None])
+             if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
+    """'la guerre de Trente Ans', 'Les Cent Arpents': a capitalised number word mid-sentence."""
+    if not token.words or not text[token.start].isupper():
+        return None
+    before = text[max(0, token.start - 3) : token.start]
+    if not before or re.search(r"(?:^|[.!?\n»\"“(]\s*)$", before) or before.endswith("\n"):
+        return None
+    nxt = re.match(r"[ \u00a0]([^\W\d_][\w'’-]*)", text[token.end : token.end + 30])
+    return "name/capitalised-words" if nxt and nxt.group(1)[0].isupper() else None
+
+
+def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
+    """Years the plain 1800-2100 rule misses: 'en 1450', 'vers 731', '(1779)', '1971-72',
+    'les années 80', '1960s', 'the 1969 film'."""
+    if token.pattern != "digits/plain" or token.value is None:
+        return None
+    value, width = token.value, token.end - token.start
+    if _YEAR_BEFORE.search(text, max(0, token.start - 16), token.start) and width in (2, 4):
+        return "year/span"
+    before = fold(text[max(0, token.start - 30) : token.start])
+    if lex.hedge_before.search(before):
+        return None
+    prev = previous_word(text, token.start)
+    if prev in lex.decade_lead and value % 10 == 0 and width in (2, 4):
+        return "year/decade"
+    if width == 4 and value % 10 == 0 and re.match(r"['’]?s(?![\w])", text[token.end :]):
+        return "year/decade"
+    strong = lex.year_lead_strong.search(before)
+    range_leads = {lead for lead, _ in lex.ranges if lead}
+    if (strong and (width == 4 or fold(strong.group(0).strip()) not in range_leads)
+            and 100 <= value <= 2100 and width in (3, 4)
+            and not counts_after(text, token.end, lex)
+            and not range_counts_after(text, token.end, lex)):
+        return "year/context"
+    if width == 4 and 1000 <= value <= 2100 and re.search(r"\($", before) and re.match(
+            r"\s*(?:\)|[-–]\s*\d{4}\s*\))", text[token.end : token.end + 10]):
+        return "year/parenthesis"
+    if (width == 4 and 1800 <= value <= 2100 and prev in lex.year_determiners
+            and counts_after(text, token.end, lex)):
+        nxt = next_words(text, token.end, 1)
+        if nxt and not nxt[0].endswith(lex.plural_endings):
+            return "year/attributive"  # "the 1969 film" (a count would take a plural)
+    return None
+
+
+def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
+    """'un soldat a été tué', 'One person was shot' count; 'l'un des', 'one of the' do not."""
+    if not token.pattern.startswith("one/"):
+        return None
+    rules = lex.one
+    nxt = next_words(text, token.end, max(rules.window, 3) + 1)
+    prev = previous_word(text, token.start)
+    first = nxt[0] if nxt else ""
+    if first in rules.nouns or first in rules.alone:
+        return None
+    if first in rules.pronoun_after:
+        if any(w in rules.nouns for w in nxt[1:4]):
+            return None  # "l'une des victimes": one of a counted group
+        return "pronoun/after"
+    if prev in rules.pronoun_before:
+        return "pronoun/before"
+    if rules.counts_by_default and (not first or (first in lex.stopwords and first not in (
+            "or", "and", "to", "ou", "et", "à"))):
+        return "pronoun/alone"  # "the new one.", "a serious one would": it stands for a noun
+    for i, w in enumerate(nxt[1 : 1 + rules.window], start=1):
+        # "un soldat tué", "un soldat a été tué"; not "un incendie a touché"
+        if w in rules.events and (i == 1 or nxt[i - 1] in rules.auxiliaries):
+            return None
+    return None if rules.counts_by_default else "article/default"
+
+
+def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
+           sentence_of: dict[int, tuple[int, int]]) -> set[int]:
+    """Indices of tokens that are the two sides of a sports score ('2-0', '36-32', '1 – 1').
+
+    A dash pair whose first figure is not smaller can never be a range; a smaller-first
+    pair, or a pair joined by a word ("81 à 71"), is a score only in a sentence that
+    speaks of a match (``score_words``).
+    """
+    out: set[int] = set()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if (a.pattern != "digits/plain" or b.pattern != "digits/plain"
+                or a.value is None or b.value is None or a.value > 300 or b.value > 300):
+            continue
+        gap = text[a.end : b.start]
+        dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
+        worded = re.fullmatch(r"\s+(?:à|to|a)\s+", gap) is not None
+        if not dash and not worded:
+            continue
+        start, end = sentence_of.get(i, (0, len(text)))
+        words = set(re.findall(r"[^\W\d_][\w'’-]*", fold(text[start:end])))
+        match_talk = not words.isdisjoint(lex.score_words)
+        if (dash and a.value >= b.value) or (match_talk and (dash or a.value > b.value)):
+            out.update((i, i + 1))
+    return out
+
+
+def spread(text: str, tokens: Sequence[Token], reasons: list[tuple[str, str] | None],
+           lex: Lexicon) -> None:
+    """A range shares its reading: 'aged 8–10 years', 'BWV 1007 à 1012', 'entre 1715 et 1717'.
+
+    When one end of a joined pair is an age, identifier, name or year and the other end
+    was read as a claim, the other end takes the same reason.
+    """
+    joins = {fold(j) for _, j in lex.ranges} | {"et", "and", "à", "to", "-", "–"}
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        gap = fold(text[a.end : b.start].strip())
+        if gap not in joins or "\n" in text[a.end : b.start] or len(text[a.end : b.start]) > 5:
+            continue
+        ra, rb = reasons[i], reasons[i + 1]
+        for src, dst in ((ra, i + 1), (rb, i)):
+            if not src or reasons[dst] is not None:
+                continue
+            if src[0] != "age" and counts_after(text, tokens[dst].end, lex):
+                continue  # "de 1900 à 2000 soldats", "D2 et 2 saisons": the counted noun wins
+            if src[0] in ("age", "identifier", "name", "year", "date"):
+                reasons[dst] = (src[0], f"{src[1]}+range")
