@@ -138,8 +138,8 @@ LANGUAGE: dict[str, Spec] = {
     "date_range_joiners": STRINGS,
     "one_words": {
         "words": STRINGS, "default": "str", "nouns": STRINGS, "alone": STRINGS, "events": STRINGS,
-        "window": Number(low=0, high=20, whole=True), "auxiliaries": STRINGS, "pronoun_before": STRINGS,
-        "pronoun_after": STRINGS,
+        "window": Number(low=0, high=20, whole=True), "auxiliaries": STRINGS,
+        "pronoun_before": STRINGS, "pronoun_after": STRINGS,
     },
     "relative_periods": {"*": {"unit": "str", "offset": Number(low=-100, high=100, whole=True)}},
 }
