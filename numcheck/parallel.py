@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # the pool itself is imported only when one is started
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
