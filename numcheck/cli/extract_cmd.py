@@ -47,7 +47,7 @@ def extract(
         with progress_display(quiet=quiet) as display:
             report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
                          stdin=read_stdin_if(paths), options=options, progress=display,
-                         jobs=jobs)
+                         jobs=jobs, keep_texts=False)  # the table needs claims, not texts
             if display is not None:
                 display.stage("rendering")
             data, failed = render_isolated("claims", fmt, report, others=others)

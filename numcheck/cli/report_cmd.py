@@ -52,7 +52,8 @@ def report(
         with progress_display(quiet=quiet) as display:
             result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
                          sources=sources, stdin=read_stdin_if(paths), options=options,
-                         progress=display, jobs=jobs)
+                         progress=display, jobs=jobs,
+                         keep_texts=fmt == "html")  # only the desk page shows the texts
             reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
             result = dataclasses.replace(
                 result, comparison=ledger_file.apply(result.comparison, reviews)
