@@ -189,3 +189,16 @@ def test_a_big_jsonl_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert problems == [] and count > 2000
     assert peak < 1 * 2**20, peak  # under 1 MB traced for a 5 MB file
+
+
+def test_sources_csv_url_and_title_columns(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Près de 2 000 soldats sont arrivés.", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "file,outlet,published,language,url,title\n"
+        "a.txt,Le Matin,2022-02-01,fr,https://lematin.example/a,Arrivée des renforts\n",
+        encoding="utf-8")
+    ingest = read_paths([tmp_path])
+    assert ingest.problems == []
+    (doc,) = ingest.documents
+    assert (doc.url, doc.title, doc.lang) == (
+        "https://lematin.example/a", "Arrivée des renforts", "fr")
