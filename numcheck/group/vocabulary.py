@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck.extract.lexicon import alternation, fold
 from numcheck.rulebook import Rulebook
 
 FAMILIES = ("counted", "actors", "events", "places", "sources")
+_MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class Family:
     pattern: re.Pattern[str]
     concept_of: Mapping[str, str]
     labels: Mapping[str, str]
+    # the spans of the last sentences looked up: claims of one sentence share them
+    memo: dict[str, list[tuple[int, int, str]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
         return [(s, concept) for s, _, concept in self.spans(text, start, end)]
@@ -29,11 +34,19 @@ class Family:
         self, text: str, start: int = 0, end: int | None = None
     ) -> list[tuple[int, int, str]]:
         """(start, end, concept) of every phrase of the family in ``text[start:end]``."""
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) > _MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[text] = [
+                (m.start(), m.end(), self.concept_of[re.sub(r"\s+", " ", m.group(0))])
+                for m in self.pattern.finditer(text)
+            ]
         end = len(text) if end is None else end
-        return [
-            (m.start(), m.end(), self.concept_of[re.sub(r"\s+", " ", m.group(0))])
-            for m in self.pattern.finditer(text, start, end)
-        ]
+        if start == 0 and end == len(text):
+            return list(found)
+        # a phrase counts when it lies within the window, as a search bounded by it found it
+        return [(s, e, c) for s, e, c in found if s >= start and e <= end]
 
 
 @dataclass(frozen=True)
