@@ -7,10 +7,10 @@ format shows the same records in the same order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from numcheck.compare import compare
 from numcheck.errors import NumcheckError
@@ -22,6 +22,7 @@ from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
 
+T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Report:
@@ -42,13 +43,17 @@ class Report:
         return self._by_id()[claim_id]
 
     def document(self, name: str) -> Document:
-        return next(d for d in self.documents if d.name == name)
+        return self._index("_documents_by_name", lambda: {d.name: d for d in self.documents})[name]
 
     def _by_id(self) -> dict[str, Claim]:
-        cache = self.__dict__.get("_claims_by_id")
+        return self._index("_claims_by_id", lambda: {c.id: c for c in self.claims})
+
+    def _index(self, name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
+        """A lookup built on first use and kept: renderers ask once per claim."""
+        cache: dict[str, T] | None = self.__dict__.get(name)
         if cache is None:
-            cache = {c.id: c for c in self.claims}
-            object.__setattr__(self, "_claims_by_id", cache)
+            cache = build()
+            object.__setattr__(self, name, cache)
         return cache
 
 

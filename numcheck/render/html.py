@@ -13,16 +13,16 @@ report renders byte-identical pages: no clock, and every list in a fixed order.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from importlib import resources
 
-from numcheck.model import Claim, Document, Flag, Subject, Verdict
+from numcheck.model import Claim, Document, Flag, OtherMention, Subject, Verdict
 from numcheck.pipeline import Report
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
@@ -77,24 +77,37 @@ def badge(verdict: Verdict) -> str:
             f"{word}</span>")
 
 
-@dataclass(frozen=True)
 class Page:
-    """The report, indexed once for the page: sources, flags per subject, display order."""
+    """The report, indexed once for the page: sources, flags per subject, display order.
 
-    report: Report
+    Every lookup a section makes (a claim's source, a subject's flags, a document's
+    claims and other numbers) is a dictionary built here, so the page costs time in
+    proportion to the corpus, not to its square.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._outlets = {d.name: d.outlet for d in report.documents}
+        self._flags = sorted(report.comparison.flags,
+                             key=lambda f: (f.verdict.severity, f.label, f.fingerprint))
+        self._flags_of: dict[str, list[Flag]] = defaultdict(list)
+        for f in self._flags:
+            self._flags_of[f.subject].append(f)
+        self.claims_in: dict[str, list[Claim]] = defaultdict(list)
+        for c in report.claims:
+            self.claims_in[c.doc].append(c)
+        self.others_in: dict[str, list[OtherMention]] = defaultdict(list)
+        for o in report.others:
+            self.others_in[o.doc].append(o)
 
     def source(self, claim: Claim) -> str:
-        return claim.outlet or self.outlet(claim.doc) or claim.doc
-
-    def outlet(self, doc: str) -> str | None:
-        return self.report.document(doc).outlet
+        return claim.outlet or self._outlets.get(claim.doc) or claim.doc
 
     def flags_of(self, key: str) -> list[Flag]:
-        return [f for f in self.flags() if f.subject == key]
+        return self._flags_of.get(key, [])
 
     def flags(self) -> list[Flag]:
-        return sorted(self.report.comparison.flags,
-                      key=lambda f: (f.verdict.severity, f.label, f.fingerprint))
+        return self._flags
 
     def subjects(self) -> list[Subject]:
         """Flagged subjects first, most serious first; then the others by label."""
@@ -271,20 +284,35 @@ def _subjects(page: Page) -> str:
             f"{body}</section>")
 
 
+class _Claimed:
+    """The claim spans of one text, for "does this number overlap a claim?" by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to here
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def meets(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # spans that start before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+
 def _article_text(page: Page, doc: Document) -> str:
     """The full text with every figure marked: claims link back, other numbers say why."""
     spans: list[tuple[int, int, str, str]] = []
-    for c in page.report.claims:
-        if c.doc == doc.name:
-            sid = subject_anchor(page.report.comparison.subject_of.get(c.id, ""))
-            klass = "claim garbled" if c.garbled else "claim"
-            back = (f'<a class="back" href="#{sid}" title="back to the subject">↩'
-                    '<span class="sr"> back to the subject</span></a>')
-            spans.append((c.start, c.end, f'class="{klass}" id="{anchor(c.id)}" tabindex="-1"',
-                          back))
-    claimed = [(s, e) for s, e, _, _ in spans]
-    for o in page.report.others:
-        if o.doc == doc.name and not any(s < o.end and o.start < e for s, e in claimed):
+    subject_of = page.report.comparison.subject_of
+    for c in page.claims_in.get(doc.name, []):
+        sid = subject_anchor(subject_of.get(c.id, ""))
+        klass = "claim garbled" if c.garbled else "claim"
+        back = (f'<a class="back" href="#{sid}" title="back to the subject">↩'
+                '<span class="sr"> back to the subject</span></a>')
+        spans.append((c.start, c.end, f'class="{klass}" id="{anchor(c.id)}" tabindex="-1"',
+                      back))
+    claimed = _Claimed((s, e) for s, e, _, _ in spans)
+    for o in page.others_in.get(doc.name, []):
+        if not claimed.meets(o.start, o.end):
             spans.append((o.start, o.end,
                           f'class="other" tabindex="0" title="not a claim: {escape(o.reason)}"',
                           ""))
@@ -304,7 +332,7 @@ def _articles(page: Page) -> str:
     parts = []
     for doc in page.report.documents:
         did = doc_anchor(doc.name)
-        n = sum(c.doc == doc.name for c in page.report.claims)
+        n = len(page.claims_in.get(doc.name, []))
         meta = " · ".join(x for x in (
             escape(doc.outlet) if doc.outlet else "",
             f"<code>{escape(doc.name)}</code>",

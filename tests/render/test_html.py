@@ -14,7 +14,7 @@ from test_html_hostile import NAME, OUTLET, write_hostile
 from numcheck import run
 from numcheck.pipeline import Report
 from numcheck.render import render
-from numcheck.render.html import anchor, render_html, subject_anchor
+from numcheck.render.html import _Claimed, anchor, render_html, subject_anchor
 
 
 class Tags(HTMLParser):
@@ -64,6 +64,30 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 def test_registered_as_report_html(seeds_report: Report, seeds_page: str) -> None:
     assert render("report", "html", seeds_report) == seeds_page
+
+
+def test_committed_seed_page_is_exactly_what_the_renderer_writes(seeds_page: str) -> None:
+    committed = (Path(__file__).resolve().parents[2] / "reports" / "seeds.html").read_text(
+        encoding="utf-8")
+    assert seeds_page == committed, (
+        "reports/seeds.html is stale: run numcheck report seeds/ --format html "
+        "-o reports/seeds.html")
+
+
+@pytest.mark.parametrize(("spans", "number", "meets"), [
+    ([(10, 20)], (12, 14), True),  # inside
+    ([(10, 20)], (18, 25), True),  # straddles the end
+    ([(10, 20)], (5, 11), True),  # straddles the start
+    ([(10, 20)], (20, 22), False),  # touches the end: half-open spans do not meet
+    ([(10, 20)], (8, 10), False),  # touches the start
+    ([(0, 100), (30, 35)], (50, 52), True),  # a long claim earlier still covers it
+    ([(30, 35), (0, 3)], (40, 42), False),  # unsorted input, nothing reaches that far
+    ([], (1, 2), False),
+])
+def test_numbers_overlapping_a_claim_are_found_by_bisection(
+    spans: list[tuple[int, int]], number: tuple[int, int], meets: bool
+) -> None:
+    assert _Claimed(spans).meets(*number) is meets
 
 
 def test_sections_present(seeds_page: str) -> None:
