@@ -7,11 +7,12 @@ from dataclasses import fields
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from numcheck.model import Claim
+from numcheck.optional import require
 
-if TYPE_CHECKING:  # pandas costs ~1 s to import: only the functions that build frames load it
+if TYPE_CHECKING:  # pandas is the optional ``frames`` extra: only building a frame loads it
     import pandas as pd
 
 # Column order of the public table; ``subject`` is filled once claims are grouped.
@@ -99,12 +100,12 @@ def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
 
 
 def frame(claims: Iterable[Claim], subject_of: Mapping[str, str] | None = None) -> pd.DataFrame:
-    import pandas as pd
-
+    """The claims as a DataFrame; needs the ``frames`` extra (pandas)."""
+    pandas = require("pandas", "the claims frame")
     subject_of = subject_of or {}
     rows = [claim_record(c, subject_of.get(c.id)) for c in claims]
-    df = pd.DataFrame(rows, columns=list(COLUMNS))
-    return df.astype(dict(DTYPES))
+    df = pandas.DataFrame(rows, columns=list(COLUMNS))
+    return cast("pd.DataFrame", df.astype(dict(DTYPES)))
 
 
 def claims_frame(
@@ -117,5 +118,6 @@ def claims_frame(
     """
     from numcheck.pipeline import run
 
+    require("pandas", "the claims frame")  # before reading a whole corpus for nothing
     report = run(paths, lang=lang, rules_dirs=rules_dirs)
     return frame(report.claims, report.comparison.subject_of)

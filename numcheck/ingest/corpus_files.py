@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from numcheck.errors import ConfigError
+from numcheck.errors import ConfigError, NumcheckError
 from numcheck.ingest.metadata import Source, source_from
 from numcheck.model import Problem
+from numcheck.optional import require
 
 CORPUS_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
                    ".parquet": "parquet"}
@@ -216,9 +217,9 @@ def _parquet(
     handle: IO[bytes], columns: Columns, position: Position
 ) -> Records:
     try:
-        import pyarrow.parquet as pq
-    except ImportError:  # pragma: no cover - pyarrow is a dependency, but optional in spirit
-        raise NotACorpus("reading Parquet needs pyarrow (pip install pyarrow)") from None
+        pq = require("pyarrow.parquet", "reading Parquet")
+    except NumcheckError as err:  # one bad input, not a stop: the other files are read
+        raise NotACorpus(str(err)) from None
     try:
         parquet = pq.ParquetFile(handle)
     except (OSError, ValueError) as err:

@@ -8,28 +8,19 @@ from typing import Any
 
 from tabulate import tabulate
 
+from numcheck.optional import require
 from numcheck.pipeline import Report
-from numcheck.render.csv_cells import neutralise_frame
+from numcheck.render.csv_cells import csv_text
 from numcheck.render.registry import renderer
-from numcheck.table import claim_record, frame
+from numcheck.table import COLUMNS, claim_record, frame
 from numcheck.wording import interval_text
+
+OTHER_COLUMNS = ("doc", "start", "end", "line", "col", "surface", "reason", "found_by")
 
 
 def _rows(report: Report, others: bool) -> list[dict[str, Any]]:
     if others:
-        return [
-            {
-                "doc": o.doc,
-                "start": o.start,
-                "end": o.end,
-                "line": o.line,
-                "col": o.col,
-                "surface": o.surface,
-                "reason": o.reason,
-                "found_by": o.found_by,
-            }
-            for o in report.others
-        ]
+        return [{k: getattr(o, k) for k in OTHER_COLUMNS} for o in report.others]
     subject_of = report.comparison.subject_of
     return [claim_record(c, subject_of.get(c.id)) for c in report.claims]
 
@@ -41,21 +32,18 @@ def as_json(report: Report, *, others: bool = False) -> str:
 
 @renderer("claims", "csv")
 def as_csv(report: Report, *, others: bool = False) -> str:
-    if others:
-        import pandas as pd
-
-        table = pd.DataFrame(_rows(report, True))
-    else:
-        table = frame(report.claims, report.comparison.subject_of)
-    return str(neutralise_frame(table).to_csv(index=False))
+    """Written with the standard library: a CSV needs no DataFrame."""
+    rows = _rows(report, others)
+    header = list(rows[0]) if rows else list(OTHER_COLUMNS if others else COLUMNS)
+    return csv_text(header, ([row[k] for k in header] for row in rows))
 
 
 @renderer("claims", "parquet")
 def as_parquet(report: Report, *, others: bool = False) -> bytes:
-    import pandas as pd
-
+    pandas = require("pandas", "--format parquet")
+    require("pyarrow", "--format parquet")
     df = (
-        pd.DataFrame(_rows(report, True))
+        pandas.DataFrame(_rows(report, True))
         if others
         else frame(report.claims, report.comparison.subject_of)
     )

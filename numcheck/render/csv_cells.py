@@ -9,10 +9,10 @@ columns are left as numbers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
-
-if TYPE_CHECKING:
-    import pandas as pd
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = TypeVar("Cell")
@@ -25,13 +25,11 @@ def neutralise(cell: Cell) -> Cell | str:
     return cell
 
 
-def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with its text columns neutralised, dtypes kept."""
-    from pandas.api.types import is_object_dtype, is_string_dtype
-
-    out = df.copy()
-    for column in out.columns:
-        series = out[column]
-        if is_string_dtype(series.dtype) or is_object_dtype(series.dtype):
-            out[column] = series.map(neutralise, na_action="ignore").astype(series.dtype)
-    return out
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV document, ``None`` as an empty cell, every text cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise("" if cell is None else cell) for cell in row])
+    return out.getvalue()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from typing import Any
 
 from numcheck.model import Flag, Side, Verdict
 from numcheck.pipeline import Report
-from numcheck.render.csv_cells import neutralise
+from numcheck.render.csv_cells import csv_text
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
 from numcheck.wording import figure_text
@@ -98,20 +96,17 @@ def as_csv(report: Report, **_: object) -> str:
             if cid not in worst or flag.verdict.severity < worst[cid].severity:
                 worst[cid] = flag.verdict
     labels = {s.key: s.label for s in report.comparison.subjects}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, "subject_label", "verdict"])
     subject_of = report.comparison.subject_of
+    rows = []
     for c in report.claims:
         record = claim_record(c, subject_of.get(c.id))
         verdict = worst.get(c.id)
-        row = [
-            *("" if record[k] is None else record[k] for k in COLUMNS),
+        rows.append([
+            *(record[k] for k in COLUMNS),
             labels.get(subject_of.get(c.id, ""), ""),
             verdict.value if verdict else Verdict.CONSISTENT.value,
-        ]
-        writer.writerow([neutralise(cell) for cell in row])
-    return out.getvalue()
+        ])
+    return csv_text([*COLUMNS, "subject_label", "verdict"], rows)
 
 
 @renderer("report", "claimreview")
