@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from numcheck.atomicfile import write_atomic
 from numcheck.errors import NumcheckError
 
 DEFAULT_CACHE = Path(".numcheck") / "pages"
@@ -131,14 +131,12 @@ def _write_cache(entry: Path, fetched: Fetched) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         ignore = entry.parent.parent / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+            write_atomic(ignore, "*\n")
         for suffix, data in (
             (".body", fetched.body),
             (".json", json.dumps({"url": fetched.url, "content_type": fetched.content_type})
              .encode("utf-8")),
         ):
-            tmp = entry.with_suffix(f"{suffix}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, entry.with_suffix(suffix))
-    except OSError:
+            write_atomic(entry.with_suffix(suffix), data)
+    except (OSError, NumcheckError):
         pass  # a read-only folder still works, only without a cache
