@@ -6,6 +6,8 @@ and map ``NumcheckError`` and input ``Problem``s to one stderr line each.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Iterable
 from enum import IntEnum
@@ -39,15 +41,35 @@ class _Guarded(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, TyperException, BrokenPipeError):
-            raise  # exits, usage errors and a closed pipe keep their own handling
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # exits and usage errors keep their own handling
         except NumcheckError as err:
             raise fail(err) from None
+        except BrokenPipeError:  # `numcheck report … | head`: typer would exit 1 ("flags")
+            _stdout_to_devnull()
+            typer.echo("numcheck: error: output closed before it was all written", err=True)
+            raise typer.Exit(Exit.USAGE) from None
         except Exception as err:  # the last line of defence, by design
             typer.echo(
                 f"numcheck: internal error: {type(err).__name__}: {err} ({REPORT_HINT})", err=True
             )
             raise typer.Exit(Exit.USAGE) from None
+
+
+def _stdout_to_devnull() -> None:
+    """After a broken pipe, Python's own flush at exit would fail again; point it at
+    /dev/null instead (as the Python documentation advises for SIGPIPE)."""
+    try:
+        target = sys.stdout.fileno()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        return  # not a real file (a test runner's buffer): nothing will flush to a pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, target)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)
 
 
 app = typer.Typer(

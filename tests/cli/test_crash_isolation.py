@@ -142,3 +142,24 @@ def test_failing_recognizer_with_cli_jobs(folder: Path, failing_recognizer: None
     assert len(err) == 1 and "b-bad.txt: extraction failed (RuntimeError" in err[0]
     report = json.loads(out)
     assert sorted({c["doc"] for c in report["claims"]}) == ["a-good.txt", "c-other.txt"]
+
+
+def test_closed_output_pipe_is_not_exit_1(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    app_module = importlib.import_module("numcheck.cli.app")  # `numcheck.cli.app` is the Typer
+
+    class ClosedPipe:
+        def write(self, _data: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    class FakeSys:
+        stdout = ClosedPipe()
+        stdin = None
+
+    monkeypatch.setattr(app_module, "sys", FakeSys)
+    code, _, err = _cli("extract", "a-good.txt")
+    assert code == 2
+    assert err == ["numcheck: error: output closed before it was all written"]
