@@ -282,18 +282,21 @@ def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | N
     if draft.garbled or h in (Hedge.RANGE, Hedge.VAGUE):
         return draft.low, draft.high, False, False
     assert v is not None
+    floor = 0.0 if v >= 0 else None  # "moins de 5" is [0, 5); "below -5 °C" has no floor
     if h is Hedge.APPROX:
-        return v * (1 - settings.approx_band), v * (1 + settings.approx_band), False, False
-    if h is Hedge.NEARLY:
-        return v * (1 - settings.nearly_band), v, False, False
+        band = abs(v) * settings.approx_band
+        return v - band, v + band, False, False
+    if h is Hedge.NEARLY:  # just short of the figure's size, on either side of zero
+        near = v * (1 - settings.nearly_band)
+        return min(near, v), max(near, v), False, False
     if h is Hedge.MORE_THAN:
         return v, None, True, False
     if h is Hedge.AT_LEAST:
         return v, None, False, False
     if h is Hedge.LESS_THAN:
-        return 0.0, v, False, True
+        return floor, v, False, True
     if h is Hedge.AT_MOST:
-        return 0.0, v, False, False
+        return floor, v, False, False
     return v, v, False, False
 
 

@@ -60,7 +60,7 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         tokens.extend(_word_tokens(text, m, lex))
     ceiling = float(garbles["too_large"]["above"])
     for token in tokens:
-        if token.value is not None and not token.value <= ceiling:  # inf and NaN too
+        if token.value is not None and not abs(token.value) <= ceiling:  # inf and NaN too
             token.value, token.too_large = None, True
     return _without_overlaps(tokens)
 
