@@ -85,7 +85,9 @@ def join_neighbours(
             i += 1
         else:
             draft = Draft(tok.start, tok.end, tok.value, [tok.pattern], after=tok.end)
-            if tok.low is not None:
+            if tok.low is not None and tok.low == tok.high:  # "a couple of": exactly two
+                draft.value = tok.low
+            elif tok.low is not None:
                 draft.low, draft.high, draft.hedge = tok.low, tok.high, Hedge.VAGUE
                 draft.hedge_text = text[tok.start : tok.end]
                 draft.extra["nominal"] = tok.nominal
@@ -166,13 +168,16 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
     nominal = draft.extra.get("nominal") if draft.hedge is Hedge.VAGUE else None
     if draft.hedge is not Hedge.EXACT and nominal is None:
         return
-    before = fold(text[max(sentence[0], draft.start - 40) : draft.start])
+    base = max(sentence[0], draft.start - 40)
+    before = fold(text[base : draft.start])
+    if money := lex.currency_before.search(before):  # "an estimated NZ $ 26 million"
+        before = before[: money.start()]
     m = lex.hedge_before.search(before)
     if m:
         if nominal is not None:
             draft.value, draft.low, draft.high = nominal, None, None
         draft.hedge = lex.hedge_of[_hedge_key(m.group("h"))]
-        draft.hedge_text = text[draft.start - len(before) + m.start("h") : draft.start].strip()
+        draft.hedge_text = text[base + m.start("h") : draft.start].strip()
         draft.found_by.append(f"hedge/{m.group('h')}")
         return
     if nominal is not None:

@@ -33,6 +33,28 @@ def identifier_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# between a label word and its number: "n°", "#", and earlier numbers of a list
+_LABEL_GAP = frozenset({"n°", "nº", "no.", "#", ",", "et", "and", "à", "to", "&"})
+_LIST_NUMBER = re.compile(r"\d+(?:[.\-/]\d+)*,?$")
+
+
+def labelled(text: str, token: Token, lex: Lexicon) -> bool:
+    """'l'article 3', 'la ligne 7', 'articles 46 et 61', 'n° 33', 'Route 9', '#2', 'day five'.
+
+    The label word is looked up in a set (``identifiers.before``), never searched for
+    across the text: this runs once per figure.
+    """
+    if text[max(0, token.start - 1) : token.start] == "#":
+        return True
+    words = fold(text[max(0, token.start - 60) : token.start]).split()[-8:]
+    while words and (words[-1] in _LABEL_GAP or _LIST_NUMBER.match(words[-1])):
+        if words[-1] in ("n°", "nº", "#"):
+            return True
+        words.pop()
+    words = [re.split(r"['’]", w)[-1].strip("([«\"“") for w in words[-3:]]
+    return any(" ".join(words[i:]) in lex.label_heads for i in range(len(words)))
+
+
 def next_words(text: str, pos: int, n: int) -> list[str]:
     """Up to ``n`` folded words after ``pos`` in the same sentence (a few commas allowed)."""
     out: list[str] = []
@@ -55,10 +77,17 @@ def previous_word(text: str, pos: int) -> str:
     return fold(m.group(1)) if m else ""
 
 
+def plural(word: str, lex: Lexicon) -> bool:
+    """A plural-looking noun ('soldats', 'tanks') or a listed irregular one ('people')."""
+    low = fold(word)
+    return low in lex.irregular_plurals or (
+        len(low) > 3 and low.endswith(lex.plural_endings) and not low.endswith("ss"))
+
+
 def counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a content word (a counted noun) follows: '2000 soldats', not '2000.'."""
     m = re.match(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)", text[pos : pos + 40])
-    return m is not None and fold(m.group(1)) not in lex.stopwords
+    return m is not None and m.group(1)[0].islower() and fold(m.group(1)) not in lex.stopwords
 
 
 _RANGE_END = re.compile(r"\s*(?:-|–|à|au|to|et|and)\s*\d[\d\s.,]*?(?=\s*[^\W\d_])")
@@ -114,12 +143,14 @@ def _weekday(word: str, lex: Lexicon) -> bool:
 
 def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
     """'Internet Explorer 6', 'CAC 40', 'Boeing 737', 'Vostok 1': a number naming a thing."""
-    if token.pattern not in _PLAIN_INT or token.words or token.end - token.start > 4:
+    if token.pattern not in _PLAIN_INT or token.words or token.end - token.start > 5:
         return None
     m = _CAPITALISED_BEFORE.search(text, max(0, token.start - 40), token.start)
     if not m:
         return None
-    word = m.group(1)
+    word = re.split(r"['’]", m.group(1))[-1] or m.group(1)  # "l'Interstate 80"
+    if token.end - token.start == 5 and not word.isupper():
+        return None  # "HIP 12961" names a star; "Lyon 12961" is no name
     low = fold(word)
     if (not word[0].isupper() or low in lex.stopwords or low in lex.month_numbers
             or low in lex.hedge_words or low in lex.year_context or _weekday(word, lex)):
@@ -131,13 +162,9 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
             or lex.units_after.match(after)):
         return None
     nxt = re.match(r"[ \u00a0]([^\W\d_][\w'’-]*)", after)
-    if nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in lex.stopwords:
-        following = fold(nxt.group(1))
-        named = (word.isupper() and len(word) > 1) or _capitalised_before(text, m.start(), lex)
-        verb = following.endswith(tuple(lex.participle_endings) or ("\0",)) or following.endswith(
-            lex.verb_suffixes or ("\0",))
-        if following.endswith(lex.plural_endings) or not (named or verb):
-            return None  # "Texas 12 people": a count after a place name
+    if (nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in lex.stopwords
+            and plural(nxt.group(1), lex)):
+        return None  # "Texas 12 people": a count after a place name
     return "name/capitalised-before"
 
 
@@ -151,7 +178,7 @@ def _title_case_line(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start : end if end >= 0 else None])
              if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return 4 <= len(words) <= 14 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
@@ -185,7 +212,8 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     range_leads = {lead for lead, _ in lex.ranges if lead}
     if (strong and (width == 4 or fold(strong.group(0).strip()) not in range_leads)
             and 100 <= value <= 2100 and width in (3, 4)
-            and not counts_after(text, token.end, lex)
+            and not (counts_after(text, token.end, lex)
+                     and plural(next_words(text, token.end, 1)[0], lex))
             and not range_counts_after(text, token.end, lex)):
         return "year/context"
     if width == 4 and 1000 <= value <= 2100 and re.search(r"\($", before) and re.match(
@@ -194,8 +222,8 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     if (width == 4 and 1800 <= value <= 2100 and prev in lex.year_determiners
             and counts_after(text, token.end, lex)):
         nxt = next_words(text, token.end, 1)
-        if nxt and not nxt[0].endswith(lex.plural_endings):
-            return "year/attributive"  # "the 1969 film" (a count would take a plural)
+        if nxt and (not plural(nxt[0], lex) or value >= 1900):
+            return "year/attributive"  # "the 1969 film", "the 2014 protests"
     return None
 
 
@@ -209,6 +237,9 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     first = nxt[0] if nxt else ""
     if first in rules.nouns or first in rules.alone:
         return None
+    before = fold(text[max(0, token.start - 40) : token.start])
+    if lex.hedge_before.search(before):
+        return None  # "au moins une", "plus d'un"
     if first in rules.pronoun_after:
         if any(w in rules.nouns for w in nxt[1:4]):
             return None  # "l'une des victimes": one of a counted group
@@ -218,10 +249,12 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     if rules.counts_by_default and (not first or (first in lex.stopwords and first not in (
             "or", "and", "to", "ou", "et", "à"))):
         return "pronoun/alone"  # "the new one.", "a serious one would": it stands for a noun
-    for i, w in enumerate(nxt[1 : 1 + rules.window], start=1):
-        # "un soldat tué", "un soldat a été tué"; not "un incendie a touché"
-        if w in rules.events and (i == 1 or nxt[i - 1] in rules.auxiliaries):
+    for w in nxt[1 : 1 + rules.window]:
+        # "un soldat tué", "un soldat a été tué"; not "un Italien qui fut arrêté"
+        if w in rules.events:
             return None
+        if w not in rules.auxiliaries:
+            break
     return None if rules.counts_by_default else "article/default"
 
 
@@ -247,9 +280,17 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
         start, end = sentence_of.get(i, (0, len(text)))
         words = set(re.findall(r"[^\W\d_][\w'’-]*", fold(text[start:end])))
         match_talk = not words.isdisjoint(lex.score_words)
-        if (dash and a.value >= b.value) or (match_talk and (dash or a.value > b.value)):
+        teams = dash and _capitalised_word_before(text, a.start) and re.match(
+            r"\s+[A-ZÀ-Ý]", text[b.end : b.end + 3]) is not None  # "Tunisia 1 – 2 England"
+        if (dash and a.value >= b.value) or teams or (
+                match_talk and (dash or a.value > b.value)):
             out.update((i, i + 1))
     return out
+
+
+def _capitalised_word_before(text: str, pos: int) -> bool:
+    m = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, pos - 30) : pos])
+    return m is not None and m.group(1)[0].isupper()
 
 
 def spread(text: str, tokens: Sequence[Token], reasons: list[tuple[str, str] | None],
@@ -259,7 +300,7 @@ def spread(text: str, tokens: Sequence[Token], reasons: list[tuple[str, str] | N
     When one end of a joined pair is an age, identifier, name or year and the other end
     was read as a claim, the other end takes the same reason.
     """
-    joins = {fold(j) for _, j in lex.ranges} | {"et", "and", "à", "to", "-", "–"}
+    joins = {fold(j) for _, j in lex.ranges} | {"et", "and", "à", "to", "-", "–", "ou", "or", "/"}
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         gap = fold(text[a.end : b.start].strip())

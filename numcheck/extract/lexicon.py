@@ -87,11 +87,13 @@ class Lexicon:
     units_exact: frozenset[str]
     ages: AgeRules
     identifiers: tuple[re.Pattern[str], ...]
+    label_heads: frozenset[str]
     score_words: frozenset[str]
     change_words: frozenset[str]
     year_lead_strong: re.Pattern[str]
     decade_lead: frozenset[str]
     year_determiners: frozenset[str]
+    irregular_plurals: frozenset[str]
     hedge_words: frozenset[str]
     one: OneRules
     relative_periods: Mapping[str, tuple[str, int]]
@@ -270,11 +272,13 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         units_exact=frozenset([*raw["units"], *raw["durations"]]),
         ages=_ages(raw["ages"]),
         identifiers=_identifiers(raw["identifiers"]),
+        label_heads=frozenset(fold(w) for w in raw["identifiers"]["before"]),
         score_words=frozenset(fold(w) for w in raw["score_words"]),
         change_words=frozenset(fold(w) for w in raw["change_words"]),
         year_lead_strong=_ending(raw["year_lead_strong"]),
         decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
         year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),
+        irregular_plurals=frozenset(fold(w) for w in raw["irregular_plurals"]),
         hedge_words=frozenset(w for phrase in [*before, *after] for w in phrase.split()),
         one=_one(raw["one_words"]),
         relative_periods=_relative(raw["relative_periods"]),
@@ -305,13 +309,7 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
 
 def _identifiers(raw: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
     """Label words before, address words after, and the patterns, as span finders."""
-    number = r"\d+(?:[.\-/]\d+)*"
-    listed = rf"{number}(?:\s*(?:,|et|and|à|to|&)\s*{number}(?![\w]))*"
     out = []
-    if raw["before"]:
-        out.append(re.compile(
-            rf"(?<![\w])(?:{alternation(raw['before'])})\s*(?:(?:n°|nº|no\.?|#)\s*)?"
-            rf"(?P<n>{listed})(?![\d])", re.IGNORECASE))
     if raw["after"]:
         out.append(re.compile(
             rf"(?<![\w.,])(?P<n>\d+)(?:\s?(?:bis|ter))?,?\s+(?:{alternation(raw['after'])})"

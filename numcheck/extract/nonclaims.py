@@ -120,6 +120,8 @@ def name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         unit = raw in lex.units_exact if len(raw) <= 3 else long_unit
         if unit or word in lex.currencies:
             return None
+        if hyphen_word and raw[:1].islower() and raw.isalpha():
+            return None  # "a 131-page document", "a 12-member panel": a count
         return "name/letters-after"
     return None
 
@@ -135,16 +137,18 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         return None  # "plus de 2000", "about 1900": a hedged figure is a quantity
     nxt = _NEXT.match(text, token.end)
     word = nxt.group(1) if nxt else None
-    counted = bool(word and word[0].isalpha() and word.islower()
-                   and fold(word) not in lex.stopwords)
-    counted = counted or labels.range_counts_after(text, token.end, lex)
-    if lex.year_lead_strong.search(before) and not counted:
-        return "year/context"
-    if counted:
-        return None  # "and 1950 tanks", "2000 - 2500 calories": the counted noun wins
+    noun = bool(word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords)
+    ranged = labels.range_counts_after(text, token.end, lex)
     prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
-    if prev and fold(prev.group(1)) in lex.year_context:
+    context = lex.year_lead_strong.search(before) or (
+        prev is not None and fold(prev.group(1)) in lex.year_context)
+    if context:
+        # "en 2001 conseillère", "de 1830 fixa": after a year word only a plural counts
+        if ranged or (noun and labels.plural(word or "", lex)):
+            return None  # "and 1950 tanks", "de 2000 à 2500 soldats"
         return "year/context"
+    if noun or ranged:
+        return None  # "2000 soldats", "2000 - 2500 calories": the counted noun wins
     return "year/bare"
 
 
@@ -165,6 +169,8 @@ def one_word(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
 def identifier(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     if token.pattern.startswith(("vague", "placeholder", "one")):
         return None
+    if labels.labelled(text, token, lex):
+        return "identifier/label"
     return "identifier/pattern" if _inside(spans.identifiers, token) else None
 
 

@@ -135,6 +135,7 @@ LANGUAGE: dict[str, Spec] = {
     "year_lead_strong": STRINGS,
     "decade_lead": STRINGS,
     "year_determiners": STRINGS,
+    "irregular_plurals": STRINGS,
     "date_range_joiners": STRINGS,
     "one_words": {
         "words": STRINGS, "default": "str", "nouns": STRINGS, "alone": STRINGS, "events": STRINGS,
