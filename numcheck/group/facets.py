@@ -9,6 +9,7 @@ word that only qualifies a place ("la frontière ukrainienne", "the Ukrainian bo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,7 +46,12 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         return alone(claim, "an age describes a person; it is never compared")
     how = []
     events = vocab.families["events"]
-    event = _first(events.find(text, after, next_start)) or _last(events.find(text, 0, here)) or ""
+    event = (
+        _governing(claim, text, here, prev_end, events)
+        or _first(events.find(text, after, next_start))
+        or _last(events.find(text, 0, here))
+        or ""
+    )
 
     counted = _counted_concept(claim, vocab)
     fallback = _fallback(claim, vocab) if counted is None else None
@@ -62,7 +68,9 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     if not event or (event in vocab.reporting and "default_event" in info):
         event = info.get("default_event", event or UNSET)
         how.append("event/default")
-    if event in vocab.counted_as and info.get("people"):
+    if event in vocab.counted_as and (
+        info.get("people") or (event in vocab.any_counted and counted.startswith("~"))
+    ):
         # people in a role are that role ("two men are dead"); a population no rule
         # names keeps its name ("3 000 enseignants ont défilé": teachers who marched)
         counted = vocab.counted_as[event]
@@ -81,6 +89,16 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         ", ".join(place_label(p, places_family.labels) for p in sorted(places)),
     )
     return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), " + ".join(how), labels)
+
+
+def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family) -> str | None:
+    """The verb right before the figure governs it: "killing 107 or more and injuring
+    238" — 107 were killed whatever follows."""
+    gap = re.escape(fold(claim.hedge_text)) if claim.hedge_text else ""
+    before = events.spans(text, prev_end, here)
+    if before and re.fullmatch(rf"\s*(?:{gap})?\s*", text[before[-1][1] : here]):
+        return before[-1][2]
+    return None
 
 
 def _places(
@@ -108,10 +126,12 @@ def _place_spans(
     spans = vocab.families["places"].spans(text)
     actors = vocab.families["actors"].spans(text)
     speaker = _attribution_span(claim, text)
-    for start, end, place in places_in(claim.sentence):
+    for start, end, place, whole in places_in(claim.sentence):
         if any(s < end and start < e for s, e, _ in spans) or speaker[0] <= start < speaker[1]:
             continue
         led = vocab.place_lead.search(text, 0, start) is not None
+        if not whole and not led:
+            continue  # "Valeska Paris" is a person
         if any(s < end and start < e for s, e, _ in actors) and not led:
             continue  # "Moscou a massé…" is whose; "en France" is where
         if text[start:end] in vocab.common_words and not led:
@@ -153,7 +173,7 @@ def _actor_spans(claim: Claim, text: str, vocab: Vocabulary) -> list[tuple[int, 
         for s, e, c in spans
         if not (speaker[0] <= s < speaker[1]) and not _qualifies_place(text, s, e, places, vocab)
         and not (vocab.place_lead.search(text, 0, s) and any(
-            ps <= s < pe for ps, pe, _ in places_in(claim.sentence)))  # "en France": where
+            ps <= s < pe for ps, pe, _, _ in places_in(claim.sentence)))  # "en France": where
     ]
 
 
@@ -205,7 +225,13 @@ def _fallback(claim: Claim, vocab: Vocabulary) -> str | None:
     words = [w for w in claim.counted.split() if fold(w) not in vocab.fallback_stopwords]
     if not words:
         return None
-    head = words[0] if vocab.head == "first" else words[-1]
+    if vocab.head == "first":
+        return f"~{vocab.lemma(words[0])}"
+    # a noun modifier says which: "10 assault counts" and "two weapons counts" differ;
+    # participles and proper adjectives do not ("striking teachers", "Russian analysts")
+    head, modifier = words[-1], words[-2] if len(words) > 1 else ""
+    if modifier and not modifier[0].isupper() and not fold(modifier).endswith(("ing", "ed")):
+        return f"~{vocab.lemma(modifier)} {vocab.lemma(head)}"
     return f"~{vocab.lemma(head)}"
 
 

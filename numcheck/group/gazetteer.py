@@ -110,10 +110,11 @@ def is_country(place_id: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def places_in(sentence: str) -> tuple[tuple[int, int, Place], ...]:
-    """(start, end, place) of every capitalised place name in ``sentence``, longest first."""
+def places_in(sentence: str) -> tuple[tuple[int, int, Place, bool], ...]:
+    """(start, end, place, whole) of every capitalised place name in ``sentence``, longest
+    first; ``whole`` is false for a name inside a longer proper noun ("Valeska Paris")."""
     names = index()
-    found = []
+    found: list[tuple[int, int, Place, bool]] = []
     for m in _CAPITALISED.finditer(sentence):
         words = [w for w in re.finditer(r"[^\s]+", m.group(0))]
         i = 0
@@ -123,7 +124,7 @@ def places_in(sentence: str) -> tuple[tuple[int, int, Place], ...]:
                 end = m.start() + words[j - 1].end()
                 place = names.get(fold(sentence[start:end]).rstrip(".’'"))
                 if place is not None:
-                    found.append((start, end, place))
+                    found.append((start, end, place, len(words) == j - i))
                     i = j
                     break
             else:

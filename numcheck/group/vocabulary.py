@@ -57,6 +57,7 @@ class Vocabulary:
     counted_info: Mapping[str, Mapping[str, Any]]
     counted_as: Mapping[str, str]
     reporting: frozenset[str]
+    any_counted: frozenset[str]  # roles that name any counted thing ("345 pilgrims killed")
     plural_suffixes: tuple[tuple[str, str], ...]
     fallback_stopwords: frozenset[str]
     place_link: re.Pattern[str]
@@ -104,6 +105,7 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         counted_info=raw.get("counted", {}),
         counted_as={k: v["counted_as"] for k, v in events.items() if "counted_as" in v},
         reporting=frozenset(k for k, v in events.items() if v.get("reporting")),
+        any_counted=frozenset(k for k, v in events.items() if v.get("any_counted")),
         plural_suffixes=tuple((p["suffix"], p["replace"]) for p in raw.get("plural_suffixes", [])),
         fallback_stopwords=frozenset(fold(w) for w in raw.get("fallback_stopwords", [])),
         place_link=_place_link(raw.get("place_links", [])),

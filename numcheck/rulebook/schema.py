@@ -173,7 +173,8 @@ GARBLES: dict[str, Spec] = {
 PAGES: dict[str, Spec] = {"chrome_markers": STRINGS}
 
 CONCEPT = {"label": "str", "words": STRINGS}
-EVENT = {"label": "str", "words": STRINGS, "counted_as": "str", "reporting": "bool"}
+EVENT = {"label": "str", "words": STRINGS, "counted_as": "str", "reporting": "bool",
+         "any_counted": "bool"}
 COUNTED = {"label": "str", "words": STRINGS, "default_event": "str", "people": "bool"}
 SOURCE = {"label": "str", "words": STRINGS, "kind": "str"}
 SUBJECTS: dict[str, Spec] = {
