@@ -22,9 +22,8 @@ from numcheck.model import (
     Subject,
     Verdict,
 )
-from numcheck.pipeline import Report, run
+from numcheck.pipeline import Report, claims_frame, run
 from numcheck.rulebook import Rulebook, load_rules
-from numcheck.table import claims_frame
 
 __version__ = "0.1.0"
 

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from numcheck.compare import compare
 from numcheck.errors import NumcheckError
@@ -18,9 +18,14 @@ from numcheck.extract import extract_document
 from numcheck.ingest import Options, iter_documents
 from numcheck.isolation import crashed
 from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem
+from numcheck.optional import require
 from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
+from numcheck.table import frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -170,3 +175,16 @@ def _extract_in_worker(
     if isinstance(outcome, Problem):
         return outcome.message
     return outcome.claims, outcome.others
+
+
+def claims_frame(
+    paths: Iterable[str | Path], *, lang: str | None = None, rules_dirs: Iterable[str] = ()
+) -> pd.DataFrame:
+    """Every claim of every readable article under ``paths`` as one DataFrame.
+
+    Files that cannot be read are left out here; use ``numcheck.run`` to get the
+    problems alongside the claims.
+    """
+    require("pandas", "the claims frame")  # before reading a whole corpus for nothing
+    report = run(paths, lang=lang, rules_dirs=rules_dirs)
+    return frame(report.claims, report.comparison.subject_of)

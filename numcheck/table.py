@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from numcheck.model import Claim
@@ -106,18 +105,3 @@ def frame(claims: Iterable[Claim], subject_of: Mapping[str, str] | None = None) 
     rows = [claim_record(c, subject_of.get(c.id)) for c in claims]
     df = pandas.DataFrame(rows, columns=list(COLUMNS))
     return cast("pd.DataFrame", df.astype(dict(DTYPES)))
-
-
-def claims_frame(
-    paths: Iterable[str | Path], *, lang: str | None = None, rules_dirs: Iterable[str] = ()
-) -> pd.DataFrame:
-    """Every claim of every readable article under ``paths`` as one DataFrame.
-
-    Files that cannot be read are left out here; use ``numcheck.run`` to get the
-    problems alongside the claims.
-    """
-    from numcheck.pipeline import run
-
-    require("pandas", "the claims frame")  # before reading a whole corpus for nothing
-    report = run(paths, lang=lang, rules_dirs=rules_dirs)
-    return frame(report.claims, report.comparison.subject_of)

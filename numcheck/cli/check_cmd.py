@@ -99,7 +99,7 @@ def _github_summary(fmt: str, result: CheckResult) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt != "github" or not target:
         return
-    from numcheck.render.check_formats import summary_markdown
+    from numcheck.check.formats import summary_markdown
 
     with open(target, "a", encoding="utf-8") as fh:
         fh.write(summary_markdown(result))

@@ -12,8 +12,8 @@ from numcheck.cli.options import Lang, Output, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
-from numcheck.isolation import render_isolated
 from numcheck.pipeline import run
+from numcheck.render.isolated import render_isolated
 
 Format = Annotated[str, typer.Option("--format", "-f", help="table, csv, json or parquet.")]
 Others = Annotated[

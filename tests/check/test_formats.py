@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from numcheck.check.formats import escape_data, escape_property
 from numcheck.render import formats
-from numcheck.render.check_formats import escape_data, escape_property
 from tests.check.conftest import CONTRA, Run, at
 
 SCHEMA = Path(__file__).with_name("sarif-2.1.0-minimal.schema.json")
