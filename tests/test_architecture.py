@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "atomicfile": FOUNDATION, "optional": FOUNDATION, "progress": FOUNDATION,
     "parallel": FOUNDATION, "isolation": FOUNDATION, "rulebook": FOUNDATION,
     "wording": FOUNDATION, "table": FOUNDATION, "__version__": FOUNDATION,
+    "quiet_imports": FOUNDATION,  # the stories helper's import utility, when it lands
     # the stages, in pipeline order
     "ingest": 1,
     "extract": 2,
