@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     rules = load_rules()
     rng = random.Random(args.seed)
     for lang in ("en", "fr"):  # first calls load quantulum3 and compile the rules
-        extract_document(Document("warm-up", "warm-up", "about 12 feet, 3 km", lang), rules)
+        extract_document(Document("warm-up", "warm-up", "12 fathoms, 3 km", lang), rules)
     crashes: Counter[str] = Counter()
     broken: Counter[str] = Counter()
     examples: dict[str, str] = {}

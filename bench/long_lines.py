@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--article-mb", type=float, default=0.0)
     args = parser.parse_args(argv)
     time_extraction("Warm-up: 12 soldats, 3 km.", "fr", 1)
-    time_extraction("Warm-up: 12 soldiers, 3 feet.", "en", 1)
+    time_extraction("Warm-up: 12 soldiers, 3 fathoms.", "en", 1)
     print(f"{'lang':4} {'shape':9} {'KB':>6} {'claims':>7} {'seconds':>8} {'ms/KB':>6} growth")
     for lang in ("en", "fr"):
         for shape in ("sentences", "run-on"):

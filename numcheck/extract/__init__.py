@@ -12,8 +12,10 @@ from numcheck.extract import labels
 from numcheck.extract.borrowing import Lenders
 from numcheck.extract.context import (
     Sentences,
+    Sources,
     attribution,
     resolve_period,
+    sources,
     time_expressions,
     time_scope,
 )
@@ -100,6 +102,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
     out: list[Claim] = []
     lenders = Lenders(sentences, lex)
     moments: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # per sentence
+    said: dict[tuple[int, int], Sources] = {}  # per sentence
     for draft in build.join_neighbours(text, claim_tokens, lex, rules.garbles):
         sentence = sentences.around(draft.start)
         build.read_kind(text, draft, lex)
@@ -110,6 +113,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         low, high, low_open, high_open = build.interval(draft, rules.settings)
         if sentence not in moments:
             moments[sentence] = time_expressions(text, sentence, lex)
+            said[sentence] = sources(text, sentence, lex)
         scope = time_scope(text, sentence, (draft.start, draft.end), lex, moments[sentence])
         surface = text[draft.start : draft.end]
         line, col = position(draft.start)
@@ -130,7 +134,8 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 garble_reason=draft.garble_reason,
                 candidate=draft.candidate,
                 counted=draft.counted,
-                attribution=attribution(text, sentence, draft.start, lex, draft.end),
+                attribution=attribution(text, sentence, draft.start, lex, draft.end,
+                                        said[sentence]),
                 time_scope=scope,
                 sentence=text[sentence[0] : sentence[1]],
                 sentence_start=sentence[0],

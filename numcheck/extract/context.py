@@ -174,34 +174,60 @@ def _plural(word: str, lex: Lexicon) -> bool:
     return len(low) > 3 and low.endswith(endings) and not low.endswith("ss")
 
 
+@dataclass(frozen=True)
+class Sources:
+    """A sentence's attribution markers and verbs with the source each names, found once
+    for all its figures (a sentence dense with figures would otherwise be searched once
+    per figure)."""
+
+    sentence: str
+    markers: list[tuple[int, int, str | None]]  # start, end, the clause after 'selon'
+    verbs: list[tuple[int, str | None]]  # start, who ('X said' or 'said X')
+
+
+_INVERTED = re.compile(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})")
+
+
+def sources(text: str, span: tuple[int, int], lex: Lexicon) -> Sources:
+    sentence = text[span[0] : span[1]]
+    markers = [(m.start(), m.end(), _clause(sentence, m.end(), lex, forward=True))
+               for m in lex.attribution_marker.finditer(sentence)]
+    verbs: list[tuple[int, str | None]] = []
+    for m in lex.attribution_verb.finditer(sentence):
+        who = _clause(sentence, m.start(), lex, forward=False)
+        if not who or not re.search(r"[^\W\d_]", who):
+            inverted = _INVERTED.match(sentence, m.end())
+            who = inverted.group(1) if inverted else None
+        verbs.append((m.start(), who))
+    return Sources(sentence, markers, verbs)
+
+
 def attribution(
-    text: str, span: tuple[int, int], claim_start: int, lex: Lexicon, claim_end: int | None = None
+    text: str, span: tuple[int, int], claim_start: int, lex: Lexicon, claim_end: int | None = None,
+    found: Sources | None = None,
 ) -> str | None:
-    """Who makes the claim: 'selon X', 'X a déclaré', 'X said', 'according to X'."""
-    start, end = span
-    sentence = text[start:end]
-    rel = claim_start - start
-    rel_end = (claim_end if claim_end is not None else claim_start) - start
-    marked = _marked_source(sentence, rel, rel_end, lex)
+    """Who makes the claim: 'selon X', 'X a déclaré', 'X said', 'according to X'.
+
+    ``found`` is ``sources`` of the sentence when the caller keeps it.
+    """
+    found = found or sources(text, span, lex)
+    rel = claim_start - span[0]
+    rel_end = (claim_end if claim_end is not None else claim_start) - span[0]
+    marked = _marked_source(found, rel, rel_end, lex)
     if marked:
         return marked
     best: str | None = None
     best_distance = None
-    for m in lex.attribution_verb.finditer(sentence):
-        who = _clause(sentence, m.start(), lex, forward=False)
-        if not who or not re.search(r"[^\W\d_]", who):
-            nxt = sentence[m.end() :]
-            inverted = re.match(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})", nxt)
-            who = inverted.group(1) if inverted else None
+    for verb_start, who in found.verbs:
         if not who:
             continue
-        distance = abs(m.start() - rel) + (0 if m.start() <= rel else 1000)
+        distance = abs(verb_start - rel) + (0 if verb_start <= rel else 1000)
         if best_distance is None or distance < best_distance:
             best, best_distance = who, distance
     return _clean(best, lex) if best else None
 
 
-def _marked_source(sentence: str, rel: int, rel_end: int, lex: Lexicon) -> str | None:
+def _marked_source(found: Sources, rel: int, rel_end: int, lex: Lexicon) -> str | None:
     """The 'selon X' of the figure's own clause, so each figure keeps its own source.
 
     "À Marseille, 30 000 selon la police, 140 000 selon les syndicats": the first marker
@@ -209,17 +235,16 @@ def _marked_source(sentence: str, rel: int, rel_end: int, lex: Lexicon) -> str |
     before it, unless another figure stands between that marker and the clause start
     ("30 000 selon la police, …": the police's figure, not the next one's).
     """
-    markers = [(m, _clause(sentence, m.end(), lex, forward=True))
-               for m in lex.attribution_marker.finditer(sentence)]
+    sentence = found.sentence
     figure = _FIGURE_END.match(sentence, rel_end)
     rel_end = figure.end() if figure else rel_end
-    for m, who in markers:
-        if who and m.start() >= rel_end and not _has_figure(sentence[rel_end : m.start()], lex):
+    for m_start, _, who in found.markers:
+        if who and m_start >= rel_end and not _has_figure(sentence[rel_end:m_start], lex):
             return _clean(who, lex)
-    for m, who in reversed(markers):
-        if not who or m.end() > rel:
+    for m_start, m_end, who in reversed(found.markers):
+        if not who or m_end > rel:
             continue
-        head = _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+        head = _CLAUSE_BREAK.split(sentence[:m_start])[-1]
         if not _has_figure(head, lex):
             return _clean(who, lex)
     return None
