@@ -206,7 +206,9 @@ def _after_first_word(text: str, pos: int) -> int:
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     after = text[draft.end : draft.end + 40]
-    if m := lex.percent.match(after):
+    if draft.found_by[0].startswith("fraction/"):  # "la moitié", "two-thirds": a share
+        draft.kind, draft.unit = Kind.PERCENT, "%"
+    elif m := lex.percent.match(after):
         draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()
     elif m := lex.currency_after.match(after):
         draft.kind, draft.unit = Kind.MONEY, lex.currencies[fold(m.group("c"))]

@@ -83,6 +83,9 @@ class Lexicon:
     ranges: tuple[tuple[str, str], ...]
     decimal: str
     vague_values: Mapping[str, float]
+    fractions: re.Pattern[str]
+    fraction_values: Mapping[str, float]
+    fraction_exclude: frozenset[str]
     half_words: re.Pattern[str]
     units_exact: frozenset[str]
     ages: AgeRules
@@ -267,6 +270,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         ranges=tuple((fold(r["lead"]), fold(r["join"])) for r in raw["ranges"]),
         decimal=decimal,
         vague_values={fold(v["text"]): float(v.get("value", v["low"])) for v in raw["vague"]},
+        fractions=re.compile(_bounded(raw["fractions"]["words"]), re.IGNORECASE),
+        fraction_values={fold(k): float(v) for k, v in raw["fractions"]["words"].items()},
+        fraction_exclude=frozenset(fold(w) for w in raw["fractions"]["exclude_before"]),
         half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
                               re.IGNORECASE),
         units_exact=frozenset([*raw["units"], *raw["durations"]]),

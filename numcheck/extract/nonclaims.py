@@ -154,8 +154,8 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
 
 def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     """'les deux dirigeants' points back at people already named; it asserts no figure."""
-    if not token.words:
-        return None
+    if not token.words or token.pattern.startswith("fraction"):
+        return None  # "les trois quarts des cas" is a share
     prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
     if prev and fold(prev.group(1)) in lex.anaphoric_determiners:
         return "anaphoric/determiner"

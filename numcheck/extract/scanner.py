@@ -45,6 +45,13 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         low, high = lex.vague_bounds[key]
         tokens.append(Token(m.start(), m.end(), None, f"vague/{m.group(0).lower()}", low=low,
                             high=high, nominal=lex.vague_values.get(key)))
+    for m in lex.fractions.finditer(text):
+        prev = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - 20) : m.start()])
+        if prev and fold(prev.group(1)) in lex.fraction_exclude:
+            continue  # "the first half", "la première moitié"
+        value = lex.fraction_values[re.sub(r"\s+", " ", fold(m.group(0)))]
+        tokens.append(Token(m.start(), m.end(), value, f"fraction/{m.group(0).lower()}",
+                            words=True))
     for holder in garbles["placeholders"]:
         for m in re.finditer(rf"(?<![\w]){re.escape(holder['token'])}(?![\w])", text):
             tokens.append(Token(m.start(), m.end(), None, f"placeholder/{holder['token']}",
@@ -159,7 +166,7 @@ def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:
     return m is not None and fold(m.group(1)) not in lex.stopwords
 
 
-_PRIORITY = {"vague": 0, "placeholder": 1, "digits": 2, "words": 3, "one": 4}
+_PRIORITY = {"vague": 0, "fraction": 1, "placeholder": 2, "digits": 3, "words": 4, "one": 5}
 
 
 def _without_overlaps(tokens: list[Token]) -> list[Token]:

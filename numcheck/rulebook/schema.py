@@ -94,6 +94,7 @@ LANGUAGE: dict[str, Spec] = {
         "at_most": HEDGE,
     },
     "half_words": STRINGS,
+    "fractions": {"words": NumbersByWord(Number(above=0, high=100)), "exclude_before": STRINGS},
     "vague": [
         {"text": "str", "low": NON_NEGATIVE, "high": NON_NEGATIVE, "value": NON_NEGATIVE,
          ORDERED: (("low", "high"),)}
