@@ -20,6 +20,14 @@ _WORDS_AFTER = re.compile(r"[\s,]*([^\W\d_][\w'’-]*|\d+)")
 _CAPITALISED_BEFORE = re.compile(r"([^\W\d_][\w&.+'’-]*)[ \u00a0]$")
 _APPOSED = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’-]+(?:,\s?|\s\()$")
 _PLAIN_INT = ("digits/plain", "words/text2num")
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+_ELIDED_END = re.compile(r"[^\W\d_]['’]$")
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+_FIRST_WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
+_SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]$")
+_DECADE_S = re.compile(r"['’]?s(?![\w])")
+_WORD_BEFORE_SPACES = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?:[-–/]\d\d)*[-–/]$")
 
 
@@ -61,7 +69,7 @@ def next_words(text: str, pos: int, n: int) -> list[str]:
     i = pos
     while len(out) < n:
         m = _WORDS_AFTER.match(text, i)
-        if not m or "\n" in text[i : m.start(1)] or re.search(r"[.;:!?]", text[i : m.start(1)]):
+        if not m or "\n" in text[i : m.start(1)] or _SENTENCE_PUNCT.search(text, i, m.start(1)):
             break
         out.append(fold(m.group(1)))
         i = m.end()
@@ -71,9 +79,9 @@ def next_words(text: str, pos: int, n: int) -> list[str]:
 def previous_word(text: str, pos: int) -> str:
     """The folded word just before ``pos``; an elided article ("l'une") is its own word."""
     before = text[max(0, pos - 30) : pos]
-    if re.search(r"[^\W\d_]['’]$", before):
+    if _ELIDED_END.search(before):
         return fold(before[-2:])
-    m = re.search(r"([\w'’-]+)\W*$", before)
+    m = _LAST_WORD.search(before)
     return fold(m.group(1)) if m else ""
 
 
@@ -86,7 +94,7 @@ def plural(word: str, lex: Lexicon) -> bool:
 
 def counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a content word (a counted noun) follows: '2000 soldats', not '2000.'."""
-    m = re.match(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)", text[pos : pos + 40])
+    m = _FIRST_WORD_AFTER.match(text, pos, pos + 40)
     return m is not None and m.group(1)[0].islower() and fold(m.group(1)) not in lex.stopwords
 
 
@@ -161,7 +169,7 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
     if (lex.percent.match(after) or lex.currency_after.match(after)
             or lex.units_after.match(after)):
         return None
-    nxt = re.match(r"[ \u00a0]([^\W\d_][\w'’-]*)", after)
+    nxt = _SPACED_WORD.match(after)
     if (nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in lex.stopwords
             and plural(nxt.group(1), lex)):
         return None  # "Texas 12 people": a count after a place name
@@ -169,7 +177,7 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
 
 
 def _capitalised_before(text: str, pos: int, lex: Lexicon) -> bool:
-    m = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]$", text[max(0, pos - 30) : pos])
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
     return m is not None and m.group(1)[0].isupper() and fold(m.group(1)) not in lex.stopwords
 
 
@@ -188,7 +196,7 @@ def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
     before = text[max(0, token.start - 3) : token.start]
     if not before or re.search(r"(?:^|[.!?\n»\"“(]\s*)$", before) or before.endswith("\n"):
         return None
-    nxt = re.match(r"[ \u00a0]([^\W\d_][\w'’-]*)", text[token.end : token.end + 30])
+    nxt = _SPACED_WORD.match(text, token.end, token.end + 30)
     return "name/capitalised-words" if nxt and nxt.group(1)[0].isupper() else None
 
 
@@ -206,7 +214,7 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     prev = previous_word(text, token.start)
     if prev in lex.decade_lead and value % 10 == 0 and width in (2, 4):
         return "year/decade"
-    if width == 4 and value % 10 == 0 and re.match(r"['’]?s(?![\w])", text[token.end :]):
+    if width == 4 and value % 10 == 0 and _DECADE_S.match(text, token.end):
         return "year/decade"
     strong = lex.year_lead_strong.search(before)
     range_leads = {lead for lead, _ in lex.ranges if lead}
@@ -289,7 +297,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
 
 
 def _capitalised_word_before(text: str, pos: int) -> bool:
-    m = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[max(0, pos - 30) : pos])
+    m = _WORD_BEFORE_SPACES.search(text, max(0, pos - 30), pos)
     return m is not None and m.group(1)[0].isupper()
 
 
