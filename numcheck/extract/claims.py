@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck.extract import context
-from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.lexicon import Lexicon, entry, fold
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
 from numcheck.model import Hedge, Kind
@@ -211,12 +211,12 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     elif m := lex.percent.match(after):
         draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()
     elif m := lex.currency_after.match(after):
-        draft.kind, draft.unit = Kind.MONEY, lex.currencies[fold(m.group("c"))]
+        draft.kind, draft.unit = Kind.MONEY, lex.currencies[entry(m.group("c"))]
         draft.after = draft.end + m.end()
     elif m := lex.currency_before.search(text[max(0, draft.start - 6) : draft.start]):
-        draft.kind, draft.unit = Kind.MONEY, lex.currencies[fold(m.group("c"))]
+        draft.kind, draft.unit = Kind.MONEY, lex.currencies[entry(m.group("c"))]
     elif m := lex.units_after.match(after):
-        word = fold(m.group("u"))
+        word = entry(m.group("u"))
         if word in lex.durations:
             draft.kind, draft.unit = Kind.DURATION, lex.durations[word]
             draft.counted = m.group("u")

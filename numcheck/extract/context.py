@@ -8,6 +8,7 @@ as good as the sentence allows and no better: ``None`` when the text does not sa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -174,32 +175,38 @@ def _plural(word: str, lex: Lexicon) -> bool:
     return len(low) > 3 and low.endswith(endings) and not low.endswith("ss")
 
 
-@dataclass(frozen=True)
 class Sources:
     """A sentence's attribution markers and verbs with the source each names, found once
     for all its figures (a sentence dense with figures would otherwise be searched once
-    per figure)."""
+    per figure); the verbs only when a figure of the sentence needs them."""
 
-    sentence: str
-    markers: list[tuple[int, int, str | None]]  # start, end, the clause after 'selon'
-    verbs: list[tuple[int, str | None]]  # start, who ('X said' or 'said X')
+    def __init__(self, sentence: str, lex: Lexicon) -> None:
+        self.sentence = sentence
+        self.lex = lex
+        # start, end, the clause after 'selon'
+        self.markers: list[tuple[int, int, str | None]] = [
+            (m.start(), m.end(), _clause(sentence, m.end(), lex, forward=True))
+            for m in lex.attribution_marker.finditer(sentence)
+        ]
+
+    @functools.cached_property
+    def verbs(self) -> list[tuple[int, str | None]]:
+        """(start, who) of each reporting verb: 'X said' or 'said X'."""
+        out: list[tuple[int, str | None]] = []
+        for m in self.lex.attribution_verb.finditer(self.sentence):
+            who = _clause(self.sentence, m.start(), self.lex, forward=False)
+            if not who or not re.search(r"[^\W\d_]", who):
+                inverted = _INVERTED.match(self.sentence, m.end())
+                who = inverted.group(1) if inverted else None
+            out.append((m.start(), who))
+        return out
 
 
 _INVERTED = re.compile(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})")
 
 
 def sources(text: str, span: tuple[int, int], lex: Lexicon) -> Sources:
-    sentence = text[span[0] : span[1]]
-    markers = [(m.start(), m.end(), _clause(sentence, m.end(), lex, forward=True))
-               for m in lex.attribution_marker.finditer(sentence)]
-    verbs: list[tuple[int, str | None]] = []
-    for m in lex.attribution_verb.finditer(sentence):
-        who = _clause(sentence, m.start(), lex, forward=False)
-        if not who or not re.search(r"[^\W\d_]", who):
-            inverted = _INVERTED.match(sentence, m.end())
-            who = inverted.group(1) if inverted else None
-        verbs.append((m.start(), who))
-    return Sources(sentence, markers, verbs)
+    return Sources(text[span[0] : span[1]], lex)
 
 
 def attribution(

@@ -22,6 +22,12 @@ def fold(text: str) -> str:
     return text.translate(APOSTROPHES).lower()
 
 
+def entry(matched: str) -> str:
+    """The word-list key of matched text: a listed 'US $' or 'sq km' matches any run of
+    spaces or a line break between its words ('$\nUS' raised KeyError)."""
+    return re.sub(r"\s+", " ", fold(matched))
+
+
 def alternation(words: Iterable[str]) -> str:
     """Longest first, so 'pas moins de' wins over 'moins de'."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))

@@ -15,7 +15,7 @@ from typing import Any
 from text_to_num import text2num
 
 from numcheck.extract.figures import read_digits
-from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.lexicon import Lexicon, entry, fold
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
@@ -104,7 +104,7 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
     if not m or token.value is None:
         return
     if m.group("word"):
-        factor = lex.scale_words[fold(m.group("word"))]
+        factor = lex.scale_words[entry(m.group("word"))]
     elif m.group("spaced"):
         factor = lex.scale_suffixes[fold(m.group("spaced"))]
     else:
