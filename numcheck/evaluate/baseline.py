@@ -19,15 +19,21 @@ from typing import Any
 
 from numcheck.errors import NumcheckError
 from numcheck.evaluate.match import Prediction, sentence_around
+from numcheck.extract.quantulum import quantulum_parser
 from numcheck.model import Document
 from numcheck.pipeline import Report
+from numcheck.stories.within import unqualified
 
 BASELINES = ("quantulum3", "duckling")
 
 
 def from_report(report: Report) -> list[Prediction]:
-    """numcheck's claims, each with the subject the comparison put it in."""
-    subject_of = report.comparison.subject_of
+    """numcheck's claims, each with the subject the comparison put it in.
+
+    The subject is scored without its story: gold groups say which claims measure the
+    same thing, and the story split is judged by the flags it raises or spares.
+    """
+    subject_of = {c: unqualified(k) for c, k in report.comparison.subject_of.items()}
     return [
         Prediction(
             id=c.id, doc=c.doc, start=c.start, end=c.end, surface=c.surface,
@@ -40,21 +46,18 @@ def from_report(report: Report) -> list[Prediction]:
 
 def quantulum3_predictions(documents: Sequence[Document]) -> list[Prediction]:
     """``quantulum3.parser.parse`` on each article's text; every quantity is a claim."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "classifier dependencies not installed"
-        from quantulum3 import parser
-
-        out = []
-        for doc in documents:
-            for i, q in enumerate(parser.parse(doc.text)):
-                start, end = q.span
-                value = float(q.value) if q.value is not None else None
-                out.append(Prediction(
-                    id=f"q{i}:{doc.name}", doc=doc.name, start=start, end=end,
-                    surface=doc.text[start:end], value=value, low=value, high=value,
-                    hedge="exact", garbled=False,
-                    sentence=sentence_around(doc.text, start, end),
-                ))
+    parser = quantulum_parser()
+    out = []
+    for doc in documents:
+        for i, q in enumerate(parser.parse(doc.text)):
+            start, end = q.span
+            value = float(q.value) if q.value is not None else None
+            out.append(Prediction(
+                id=f"q{i}:{doc.name}", doc=doc.name, start=start, end=end,
+                surface=doc.text[start:end], value=value, low=value, high=value,
+                hedge="exact", garbled=False,
+                sentence=sentence_around(doc.text, start, end),
+            ))
     return out
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck.extract import context
 from numcheck.extract.lexicon import Lexicon, entry, fold
+from numcheck.extract.quantulum import quantulum_parser
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
 from numcheck.model import Hedge, Kind
@@ -254,11 +254,7 @@ _STAND_IN = "2"
 @functools.lru_cache(maxsize=4096)
 def _quantulum_unit(window: str) -> tuple[str, str, int] | None:
     """(entity, unit name, end) of the quantity quantulum3 reads at the start of ``window``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
-
-        quantities = list(parser.parse(window, lang="en_US"))
+    quantities = list(quantulum_parser().parse(window, lang="en_US"))
     for quantity in quantities[:1]:
         entity = quantity.unit.entity.name
         if quantity.span[0] == 0 and entity not in ("dimensionless", "unknown", "currency"):
