@@ -1,7 +1,7 @@
 """numcheck: cross-check the numeric claims of news articles.
 
 Library first: nothing here prints or exits. The pipeline is
-ingest → extract → group → compare → render, each stage taking and returning the
+ingest → extract → stories → group → compare → render, each stage taking and returning the
 plain records of ``numcheck.model``.
 """
 
@@ -19,11 +19,13 @@ from numcheck.model import (
     Kind,
     OtherMention,
     Problem,
+    Story,
     Subject,
     Verdict,
 )
 from numcheck.pipeline import Report, claims_frame, run
 from numcheck.rulebook import Rulebook, load_rules
+from numcheck.stories import find_stories
 
 __version__ = "0.1.0"
 
@@ -42,12 +44,14 @@ __all__ = [
     "Report",
     "Rulebook",
     "RulesError",
+    "Story",
     "Subject",
     "Verdict",
     "claims_frame",
     "compare",
     "extract",
     "extract_document",
+    "find_stories",
     "load_rules",
     "read_paths",
     "run",

@@ -142,6 +142,9 @@ class Claim:
     # The time the claim is about, resolved from ``time_scope`` and the publication
     # date: "2021" (a year) or "2022-01" (a month); None when only publication dates it.
     period: str | None = None
+    # The story (articles about one event) of the claim's document; None until the
+    # stories stage has run. Claims are compared only within their story.
+    story: str | None = None
 
     @property
     def central(self) -> float | None:
@@ -188,6 +191,7 @@ class Subject:
     # Keys of the subjects this one is a part of ("dont 81 000 à Paris" is a part of
     # the national count; Paris lies in France): a breakdown, never a disagreement.
     part_of: tuple[str, ...] = ()
+    story: str | None = None  # the story whose claims it groups (see ``Story``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +202,22 @@ class Side:
     period: str | None = None  # the deciding claim's period ("2021", "2022-01", a date)
     source: str | None = None  # who says it: the attribution, else the outlet or file
     source_kind: str | None = None  # the source's kind from rules/subjects (police, unions…)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one event (a shooting, a protest day, a troop build-up).
+
+    Claims are compared only within a story. ``id`` derives from the story's first
+    article, so it stays the same when later articles join; ``first``/``last`` span
+    its publication dates (None when no article is dated).
+    """
+
+    id: str
+    title: str
+    documents: tuple[str, ...]
+    first: date | None = None
+    last: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

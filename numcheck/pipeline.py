@@ -1,4 +1,4 @@
-"""The whole pipeline in one call: ingest → extract → group → compare.
+"""The whole pipeline in one call: ingest → extract → stories → group → compare.
 
 Renderers and commands all start from the ``Report`` this returns, so every output
 format shows the same records in the same order.
@@ -12,16 +12,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
-from numcheck.compare import compare
 from numcheck.errors import NumcheckError
 from numcheck.extract import extract_document
 from numcheck.ingest import Options, iter_documents
 from numcheck.isolation import crashed
-from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem
+from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem, Story
 from numcheck.optional import require
 from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
+from numcheck.stories import Features, features_of, find_stories
+from numcheck.stories.within import compare_within, with_stories
 from numcheck.table import frame
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Report:
     comparison: Comparison
     problems: tuple[Problem, ...]
     rules: Rulebook
+    stories: tuple[Story, ...] = ()  # first published first; claims compared only within one
 
     @property
     def skipped(self) -> bool:
@@ -49,6 +51,9 @@ class Report:
 
     def document(self, name: str) -> Document:
         return self._index("_documents_by_name", lambda: {d.name: d for d in self.documents})[name]
+
+    def story(self, story_id: str | None) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
 
     def _by_id(self) -> dict[str, Claim]:
         return self._index("_claims_by_id", lambda: {c.id: c for c in self.claims})
@@ -63,17 +68,28 @@ class Report:
 
 
 def build_report(
-    extractions: Iterable[Extraction], problems: Iterable[Problem], rules: Rulebook
+    extractions: Iterable[Extraction],
+    problems: Iterable[Problem],
+    rules: Rulebook,
+    *,
+    features: dict[str, Features] | None = None,
 ) -> Report:
+    """Stories, then comparison within each; ``features`` (by document name) spare texts."""
     done = sorted(extractions, key=lambda e: e.document.name)
-    claims = tuple(c for e in done for c in e.claims)
+    documents = [e.document for e in done]
+    found = find_stories(
+        documents, rules,
+        features=[features[d.name] for d in documents] if features is not None else None,
+    )
+    claims = tuple(with_stories([c for e in done for c in e.claims], found.story_of))
     return Report(
-        documents=tuple(e.document for e in done),
+        documents=tuple(documents),
         claims=claims,
         others=tuple(o for e in done for o in e.others),
-        comparison=compare(claims, rules),
+        comparison=compare_within(claims, rules),
         problems=tuple(problems),
         rules=rules,
+        stories=found.stories,
     )
 
 
@@ -106,11 +122,13 @@ def run(
     documents = iter_documents(paths, problems=problems, lang=lang, rules=rules,
                                sources=sources, stdin=stdin, options=options, meter=meter)
     extractions: list[Extraction] = []
+    features: dict[str, Features] = {}
     meter.stage = "extracting"
     for extraction in _extract_all(documents, rules, jobs):
         if isinstance(extraction, Problem):
             problems.append(extraction)
             continue
+        features[extraction.document.name] = features_of(extraction.document, rules)
         if not keep_texts:
             extraction = replace(extraction, document=replace(extraction.document, text=""))
         extractions.append(extraction)
@@ -120,7 +138,7 @@ def run(
     meter.stage = "comparing"
     if progress is not None:
         progress(meter)
-    return build_report(extractions, problems, rules)
+    return build_report(extractions, problems, rules, features=features)
 
 
 def _extract_all(

@@ -14,7 +14,8 @@ from numcheck.optional import require
 if TYPE_CHECKING:  # pandas is the optional ``frames`` extra: only building a frame loads it
     import pandas as pd
 
-# Column order of the public table; ``subject`` is filled once claims are grouped.
+# Column order of the public table; ``subject`` is filled once claims are grouped,
+# ``story`` (the id of the claim's story) once documents are sorted into stories.
 COLUMNS: tuple[str, ...] = (
     "id",
     "doc",
@@ -46,6 +47,7 @@ COLUMNS: tuple[str, ...] = (
     "col",
     "found_by",
     "subject",
+    "story",
 )
 DTYPES: Mapping[str, str] = {
     "id": "string",
@@ -78,6 +80,7 @@ DTYPES: Mapping[str, str] = {
     "col": "Int64",
     "found_by": "string",
     "subject": "string",
+    "story": "string",
 }
 _CLAIM_FIELDS = {f.name for f in fields(Claim)}
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from numcheck import Claim, Report, Verdict
+from numcheck.stories.within import unqualified
 
 
 def _match(report: Report, g: dict[str, Any]) -> Claim | None:
@@ -77,12 +78,23 @@ def test_chrome_numbers_are_listed_with_their_reason(seeds_report: Report) -> No
 
 @pytest.fixture(scope="module")
 def subject_of(seeds_report: Report, gold: dict[str, Any]) -> dict[str, str]:
+    """Gold id → subject key without its story: what is measured (stories are tested below)."""
     out = {}
     for g in gold["claims"]:
         c = _match(seeds_report, g)
         if c is not None:
-            out[g["id"]] = seeds_report.comparison.subject_of[c.id]
+            out[g["id"]] = unqualified(seeds_report.comparison.subject_of[c.id])
     return out
+
+
+def test_seed_stories_are_the_april_article_december_talks_and_february_call(
+    seeds_report: Report,
+) -> None:
+    assert [s.documents for s in seeds_report.stories] == [
+        ("002_081f9dfd5872f2c8.txt",),
+        ("000_4b7bdf15ca536424.txt", "004_22d7323e5145f7ab.txt", "001_18b11265a9675fe6.txt"),
+        ("003_064f9d1e2049ba99.txt",),
+    ]
 
 
 def test_russian_troops_near_the_border_share_one_subject_alone(

@@ -27,6 +27,11 @@ class Settings:
     conflict_slack: float
     period_window_days: float
     place_min_population: float
+    story_similarity: float
+    story_entity_weight: float
+    story_window_days: float
+    story_span_days: float
+    story_prefix_chars: float
 
 
 @dataclass(frozen=True, eq=False)

@@ -144,6 +144,7 @@ LANGUAGE: dict[str, Spec] = {
         "pronoun_before": STRINGS, "pronoun_after": STRINGS,
     },
     "relative_periods": {"*": {"unit": "str", "offset": Number(low=-100, high=100, whole=True)}},
+    "name_connectors": STRINGS,
 }
 
 # Bounds that keep the gate able to fail: a band or slack of 100 % makes every pair of
@@ -156,6 +157,14 @@ SETTINGS: dict[str, Spec] = {
     "conflict_slack": Number(low=0, high=0.5),
     "period_window_days": Number(low=1, high=3660, whole=True),
     "place_min_population": Number(low=0, whole=True),
+    # Stories: a similarity and a weight are shares; a window or span under a day
+    # would split every story, beyond ten years it would chain an archive into one;
+    # fewer than three letters make every word meet.
+    "story_similarity": Number(low=0, high=1),
+    "story_entity_weight": Number(low=0, high=1),
+    "story_window_days": Number(low=1, high=3660, whole=True),
+    "story_span_days": Number(low=1, high=3660, whole=True),
+    "story_prefix_chars": Number(low=3, high=40, whole=True),
 }
 
 GARBLES: dict[str, Spec] = {

@@ -1,5 +1,8 @@
 """A temporary newsroom: the seeds as corpus, one contradicting and one agreeing article.
 
+Both new articles report on the seeds' December story (Biden, Putin, the troops at
+the border), so they join it and are compared with it.
+
 The contradicting article's "environ 20 000 soldats russes massés à la frontière" lands
 in the subject troops|russia|deployed|border, where the seeds say about 175 000 and more
 than 100 000: a conflict. The agreeing one says about 175 000, like the Washington Post
@@ -19,14 +22,21 @@ from typer.testing import CliRunner
 from numcheck.cli import app
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# Whole dispatches, not lone sentences: a new article is compared only with the story
+# it joins, and joining one takes what an article says about the event (who, where).
+CONTEXT = (
+    "Joe Biden a averti Vladimir Poutine, lors de leur entretien, que les États-Unis et "
+    "l'OTAN répondraient par des sanctions à une attaque de l'Ukraine. Le Kremlin et Moscou "
+    "démentent ; la Maison Blanche parle d'une crise à la frontière ukrainienne.\n"
+)
 CONTRA = (
     "Kiev, le 10 décembre.\n"
     "Selon le ministère ukrainien de la Défense, environ 20 000 soldats russes sont massés "
-    "à la frontière avec l'Ukraine.\n"
+    "à la frontière avec l'Ukraine.\n" + CONTEXT
 )
 AGREE = (
     "Selon le Washington Post, environ 175 000 soldats russes sont massés à la frontière "
-    "avec l'Ukraine.\n"
+    "avec l'Ukraine.\n" + CONTEXT
 )
 
 
@@ -46,6 +56,9 @@ def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     corpus.mkdir()
     for f in [*SEEDS.glob("*.txt"), SEEDS / "sources.csv"]:
         shutil.copy(f, corpus / f.name)
+    # The newsroom's sources.csv also dates its drafts (December 2021, the seeds' story).
+    with (corpus / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write("contra.txt,,2021-12-10,fr\nagree.txt,,2021-12-08,fr\n")
     new = tmp_path / "new"
     new.mkdir()
     (new / "contra.txt").write_text(CONTRA, encoding="utf-8")

@@ -62,6 +62,8 @@ def test_github_escaping_rules() -> None:
 def test_github_annotations(newsroom: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     odd = newsroom / "new" / "a,b:c.txt"
     odd.write_text(CONTRA, encoding="utf-8")
+    with (newsroom / "corpus" / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write('"a,b:c.txt",,2021-12-10,fr\n')  # dated: it joins the seeds' December story
     summary = newsroom / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     r = cli("check", "new/a,b:c.txt", "--against", "corpus", "-f", "github")

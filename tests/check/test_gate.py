@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.check.conftest import CONTRA, Run, at
+from tests.check.conftest import CONTEXT, CONTRA, Run, at
 
 
 def test_contradicting_article_fails_at_the_figure(newsroom: Path, cli: Run) -> None:
@@ -72,11 +72,14 @@ def test_conflict_hidden_behind_a_corpus_extreme_is_still_found(newsroom: Path, 
     # keeps only its extreme pair, but the gate judges the new article pair by pair.
     (newsroom / "corpus" / "big.txt").write_text(
         "Selon Reuters, environ 900 000 soldats russes sont massés à la frontière "
-        "avec l'Ukraine.\n",
+        "avec l'Ukraine.\n" + CONTEXT,
         encoding="utf-8")
     (newsroom / "corpus" / "small.txt").write_text(
-        "Selon l'AFP, environ 1 000 soldats russes sont massés à la frontière avec l'Ukraine.\n",
+        "Selon l'AFP, environ 1 000 soldats russes sont massés à la frontière avec l'Ukraine.\n"
+        + CONTEXT,
         encoding="utf-8")
+    with (newsroom / "corpus" / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write("big.txt,,2021-12-09,fr\nsmall.txt,,2021-12-09,fr\n")
     r = cli("check", "new/contra.txt", "--against", "corpus", "-f", "json")
     others = {o["doc"] for i in json.loads(r.out)["items"] if i["verdict"] == "conflict"
               for o in i["others"]}
