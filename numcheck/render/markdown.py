@@ -1,7 +1,7 @@
 """The markdown discrepancy report: an editor's ten-second read, then the evidence.
 
-Order: summary → flagged subjects (most serious first) → garbled figures → appendix
-with every claim by subject → numbers that are not claims → input problems.
+Order: summary → stories → flagged subjects (most serious first) → garbled figures →
+appendix with every claim by subject → numbers that are not claims → input problems.
 Every cell is escaped, so whatever the article holds, the table stays a table.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from numcheck.model import Claim, Flag, Subject, Verdict
+from numcheck.model import Claim, Flag, Story, Subject, Verdict
 from numcheck.render.registry import renderer
 from numcheck.wording import figure_text, interval_text, number
 
@@ -87,8 +87,9 @@ def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
     parts = [f"{counts[v]} {VERDICT_NAMES[v]}" for v in Verdict if counts[v]]
     subjects = [s for s in report.comparison.subjects if not s.key.startswith("alone:")]
     lines = [
-        f"**{len(report.documents)} articles · {len(report.claims)} claims · "
-        f"{len(subjects)} subjects · flags: {', '.join(parts) if parts else 'none'}**",
+        f"**{len(report.documents)} articles · {len(report.stories)} stories · "
+        f"{len(report.claims)} claims · {len(subjects)} subjects · "
+        f"flags: {', '.join(parts) if parts else 'none'}**",
         "",
     ]
     raised = [f for f in flags if f.verdict.raised]
@@ -129,6 +130,7 @@ def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[F
         "",
         f"Subject key: `{subject.key}`",
         "",
+        *_story_line(report, subject.story),
     ]
     if subject.part_of:
         wholes = ", ".join(f"`{k}`" for k in subject.part_of)
@@ -159,6 +161,45 @@ def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[F
         )
         lines.append("")
     return lines
+
+
+def story_dates(story: Story) -> str:
+    if story.first is None or story.last is None:
+        return "undated"
+    if story.first == story.last:
+        return story.first.isoformat()
+    return f"{story.first.isoformat()} – {story.last.isoformat()}"
+
+
+def _story_line(report: Report, story_id: str | None) -> list[str]:
+    story = report.story(story_id)
+    if story is None:
+        return []
+    return [f"Story: *{escape(story.title)}* (`{story.id}`, {story_dates(story)}, "
+            f"{len(story.documents)} article{'s' if len(story.documents) > 1 else ''})", ""]
+
+
+def _stories_section(report: Report, flags: Sequence[Flag]) -> list[str]:
+    if not report.stories:
+        return []
+    raised: Counter[str] = Counter()
+    subjects = {s.key: s.story for s in report.comparison.subjects}
+    for f in flags:
+        if f.verdict.raised:
+            raised[subjects.get(f.subject) or ""] += 1
+    rows = [
+        [f"`{s.id}`", escape(s.title), ", ".join(escape(d) for d in s.documents),
+         story_dates(s), str(raised[s.id])]
+        for s in report.stories
+    ]
+    return [
+        "## Stories",
+        "",
+        "Articles about the same event; figures are compared only within a story.",
+        "",
+        _table(rows, ["story", "title", "articles", "published", "raised flags"]),
+        "",
+    ]
 
 
 def _garbled_section(report: Report) -> list[str]:
@@ -265,6 +306,7 @@ def render_markdown(report: Report, **_: object) -> str:
     flags = report.comparison.flags
     lines = ["# numcheck discrepancy report", ""]
     lines += _summary(report, flags)
+    lines += _stories_section(report, flags)
     flagged = _flagged_subjects(report, flags)
     if flagged:
         lines += ["## Flagged subjects", ""]

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from numcheck.model import Flag, Side, Verdict
+from numcheck.model import Flag, Side, Story, Verdict
 from numcheck.render.csv_cells import csv_text
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
@@ -41,6 +41,16 @@ def flag_record(flag: Flag) -> dict[str, Any]:
     }
 
 
+def story_record(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "documents": list(story.documents),
+        "first": story.first.isoformat() if story.first else None,
+        "last": story.last.isoformat() if story.last else None,
+    }
+
+
 @renderer("report", "json")
 def as_json(report: Report, **_: object) -> str:
     subject_of = report.comparison.subject_of
@@ -67,10 +77,12 @@ def as_json(report: Report, **_: object) -> str:
                 "found_by": s.found_by,
                 "facets": dict(s.facets),
                 "part_of": list(s.part_of),
+                "story": s.story,
             }
             for s in report.comparison.subjects
         ],
         "parts": dict(sorted(report.comparison.part_of.items())),
+        "stories": [story_record(s) for s in report.stories],
         "others": [
             {
                 "doc": o.doc,
