@@ -10,7 +10,6 @@ Duckling's open intervals (``over 700``) are read as more/less than.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, time
 from functools import partial

@@ -39,19 +39,25 @@ def compare_within(claims: Sequence[Claim], rules: Rulebook) -> Comparison:
     subjects: list[Subject] = []
     flags: list[Flag] = []
     subject_of: dict[str, str] = {}
+    part_of: dict[str, str] = {}
     for story in sorted(by_story, key=lambda s: s or ""):
         found = compare(by_story[story], rules)
-        subjects += [dataclasses.replace(s, key=qualified(s.key, story), story=story)
-                     for s in found.subjects]
+        subjects += [
+            dataclasses.replace(s, key=qualified(s.key, story), story=story,
+                                part_of=tuple(qualified(k, story) for k in s.part_of))
+            for s in found.subjects
+        ]
         subject_of.update((cid, qualified(k, story)) for cid, k in found.subject_of.items())
+        part_of.update(found.part_of)  # claim ids: unique across stories already
         for flag in found.flags:
             key = qualified(flag.subject, story)
             members = [by_id[i] for i in flag.claims]
             flags.append(dataclasses.replace(
-                flag, subject=key, fingerprint=fingerprint(key, flag.verdict, members)))
+                flag, subject=key, fingerprint=fingerprint(key, flag.verdict, members),
+                whole=tuple(qualified(k, story) for k in flag.whole)))
     subjects.sort(key=lambda s: s.key)
     flags.sort(key=lambda f: (f.verdict.severity, f.subject, f.claims))
-    return Comparison(tuple(subjects), tuple(flags), subject_of)
+    return Comparison(tuple(subjects), tuple(flags), subject_of, part_of)
 
 
 def qualified(key: str, story: str | None) -> str:

@@ -9,6 +9,7 @@ import pytest
 from typer.main import get_command
 
 from numcheck.cli import app
+from tests.check.conftest import CONTRA
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -62,9 +63,11 @@ def test_readme_configuration_block_works_as_printed(
     shutil.copytree(seeds, tmp_path / "articles")
     (tmp_path / "newsroom-rules").mkdir()
     (tmp_path / "drafts").mkdir()
-    (tmp_path / "drafts" / "kiev.txt").write_text(
-        "Selon Kiev, environ 20 000 soldats russes sont massés à la frontière.\n",
-        encoding="utf-8")
+    # A dispatch of the seeds' December story (stories: a draft is compared only with
+    # the story it joins), dated by the newsroom's sources.csv.
+    (tmp_path / "drafts" / "kiev.txt").write_text(CONTRA, encoding="utf-8")
+    with (tmp_path / "articles" / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write("kiev.txt,,2021-12-10,fr\n")
     (tmp_path / where).write_text(block, encoding="utf-8")
     monkeypatch.chdir(tmp_path / "drafts")  # found walking up, paths relative to the file
     runner = CliRunner()
