@@ -10,7 +10,6 @@ story by story.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,10 +19,6 @@ from numcheck.stories.cluster import Counts, count, link, weighted
 from numcheck.stories.features import Features, features_of
 
 __all__ = ["Counts", "Features", "Stories", "count", "features_of", "find_stories", "story_id"]
-
-_TITLE_MAX = 120
-_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
-
 
 @dataclass(frozen=True)
 class Stories:
@@ -40,18 +35,20 @@ def find_stories(
     features: Sequence[Features] | None = None,
     counts: Counts | None = None,
 ) -> Stories:
-    """Stories of ``documents``; ``features`` or ``counts`` (same order) skip re-reading texts."""
+    """Stories of ``documents``; ``features`` (same order) spare reading their texts again."""
     if not documents:
         return Stories()
+    features = features or [features_of(d, rules) for d in documents]
     if counts is None:
-        counts = count(features or [features_of(d, rules) for d in documents])
+        counts = count(features)
     groups = link(
         weighted(counts, rules.settings),
         [d.published for d in documents],
         [d.name for d in documents],
         rules.settings,
     )
-    stories = [_story([documents[i] for i in members], rules) for members in groups]
+    stories = [_story([documents[i] for i in members], features[members[0]].title)
+               for members in groups]
     stories.sort(key=lambda s: (s.first is None, s.first or s.last, s.id))
     return Stories(tuple(stories), {name: s.id for s in stories for name in s.documents})
 
@@ -61,38 +58,12 @@ def story_id(first_document: str) -> str:
     return "s" + hashlib.sha1(first_document.encode()).hexdigest()[:8]
 
 
-def _story(members: list[Document], rules: Rulebook) -> Story:
+def _story(members: list[Document], title: str) -> Story:
     dates = [d.published for d in members if d.published is not None]
     return Story(
         id=story_id(members[0].name),
-        title=headline(members[0], rules),
+        title=title,
         documents=tuple(d.name for d in members),
         first=min(dates, default=None),
         last=max(dates, default=None),
     )
-
-
-def headline(document: Document, rules: Rulebook) -> str:
-    """The article's title: given by its source, else its first line that reads like one.
-
-    Page chrome (a breadcrumb ending in "...", a share button, a date line) comes
-    before the headline in copied articles, so short lines, cut-off lines and the
-    language's boilerplate patterns are passed over.
-    """
-    if document.title:
-        return _shorten(document.title)
-    patterns = rules.language(document.lang)["boilerplate"]
-    boilerplate = [re.compile(p, re.IGNORECASE) for p in patterns]
-    lines = [ln.strip() for ln in document.text.splitlines() if ln.strip()][:8]
-    for line in lines:
-        words = len(line.split())
-        if 3 <= words <= 30 and not _ELLIPSIS.search(line) and not any(
-            p.search(line) for p in boilerplate
-        ):
-            return _shorten(line)
-    return _shorten(lines[0]) if lines else document.name
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _TITLE_MAX else text[: _TITLE_MAX - 1].rstrip() + "…"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from numcheck.model import Document
 from numcheck.rulebook import Rulebook
+from numcheck.stories.headline import headline
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_BREAK = re.compile(r"[.!?:;«»\"“”()\[\]—–|]")
@@ -36,6 +37,7 @@ class Features:
 
     words: tuple[str, ...]
     names: tuple[str, ...]
+    title: str = ""  # the article's headline (see ``headline``), kept for its story
 
 
 def features_of(document: Document, rules: Rulebook) -> Features:
@@ -87,7 +89,8 @@ def features_of(document: Document, rules: Rulebook) -> Features:
     # A capitalised phrase is a name when it appears inside a sentence at least once;
     # then its sentence-initial uses count too.
     names = {p for p, initial in phrases if not initial}
-    return Features(tuple(words), tuple(p for p, _ in phrases if p in names))
+    return Features(tuple(words), tuple(p for p, _ in phrases if p in names),
+                    headline(document, rules))
 
 
 def _joins(between: str) -> bool:
