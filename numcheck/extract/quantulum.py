@@ -12,11 +12,14 @@ from __future__ import annotations
 import warnings
 from types import ModuleType
 
+from numcheck.quiet_imports import import_without_pandas
+
 
 def quantulum_parser() -> ModuleType:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "classifier dependencies not installed"
-        from quantulum3 import classifier, parser
-    classifier.USE_CLF = False
+        classifier = import_without_pandas("quantulum3.classifier")
+        from quantulum3 import parser
+    classifier.USE_CLF = False  # type: ignore[attr-defined]
     module: ModuleType = parser
     return module

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from numcheck.quiet_imports import import_without_pandas
 from numcheck.rulebook import Settings
 from numcheck.stories.features import Features
 
@@ -48,10 +49,10 @@ class Counts:
 
 def count(features: Sequence[Features]) -> Counts:
     """Rows of hashed counts; each row depends on its article only (so it can be cached)."""
-    from sklearn.feature_extraction.text import HashingVectorizer
+    text = import_without_pandas("sklearn.feature_extraction.text")
 
     def vectorizer() -> Any:
-        return HashingVectorizer(
+        return text.HashingVectorizer(
             analyzer=_identity, n_features=N_FEATURES, alternate_sign=False, norm=None
         )
 
@@ -77,10 +78,11 @@ def _identity(items: Sequence[str]) -> Sequence[str]:
 def weighted(counts: Counts, settings: Settings) -> csr_matrix:
     """One row per article whose dot products are the blended similarity."""
     from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfTransformer
+
+    text = import_without_pandas("sklearn.feature_extraction.text")
 
     def tfidf(m: csr_matrix) -> csr_matrix:
-        return TfidfTransformer(sublinear_tf=True).fit_transform(m)
+        return text.TfidfTransformer(sublinear_tf=True).fit_transform(m)
 
     share = settings.story_entity_weight
     return hstack(
