@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
+from numcheck.compare.by_story import compare_within, with_stories
 from numcheck.errors import NumcheckError
 from numcheck.extract import extract_document
 from numcheck.ingest import Options, iter_documents
@@ -22,7 +23,6 @@ from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
 from numcheck.stories import Features, features_of, find_stories
-from numcheck.stories.within import compare_within, with_stories
 from numcheck.table import frame
 
 if TYPE_CHECKING:

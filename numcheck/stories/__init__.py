@@ -3,8 +3,8 @@
 Two shootings on the same day in two cities, or two protests a week apart, give
 near-identical figures about different events; compared together they would be false
 conflicts. This stage sorts documents into stories (see ``cluster`` for the method
-and ``features`` for what an article is reduced to); ``within`` then compares claims
-story by story.
+and ``features`` for what an article is reduced to); ``numcheck.compare.by_story``
+then compares claims story by story.
 """
 
 from __future__ import annotations
