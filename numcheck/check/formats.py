@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from numcheck.check.gate import CheckItem, CheckResult
-from numcheck.model import RULE_IDS, Verdict
+from numcheck.model import RULE_IDS, Story, Verdict
 from numcheck.render.registry import formats, render, renderer
 
 RULE_TEXT: dict[Verdict, str] = {
@@ -33,6 +33,20 @@ RULE_TEXT: dict[Verdict, str] = {
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+def _stories(result: CheckResult) -> dict[str, Story]:
+    """Built once per output, so naming each flag's story costs no scan of all stories."""
+    return {s.id: s for s in result.report.stories}
+
+
+def _story(stories: dict[str, Story], item: CheckItem) -> Story | None:
+    return stories.get(item.at.story or "")
+
+
+def _story_text(stories: dict[str, Story], item: CheckItem) -> str:
+    story = _story(stories, item)
+    return f" [story {story.id}: {' '.join(story.title.split())}]" if story else ""
+
+
 def _status(item: CheckItem) -> str:
     if item.review is not None:
         return f" [reviewed: {item.review.decision}]"
@@ -43,9 +57,10 @@ def _status(item: CheckItem) -> str:
 
 @renderer("check", "text")
 def text(result: CheckResult, **_: Any) -> str:
+    stories = _stories(result)
     lines = [
         f"{i.path}:{i.at.line}:{i.at.col}: {i.flag.verdict.value}: {i.flag.explanation}"
-        f" ({i.flag.fingerprint}){_status(i)}"
+        f"{_story_text(stories, i)} ({i.flag.fingerprint}){_status(i)}"
         for i in result.items
     ]
     failing = sum(i.failing for i in result.items)
@@ -68,6 +83,7 @@ def escape_property(value: str) -> str:
 @renderer("check", "github")
 def github(result: CheckResult, **_: Any) -> str:
     out = []
+    stories = _stories(result)
     for i in result.items:
         level = "error" if i.failing else "warning" if i.status == "new" else "notice"
         title = f"numcheck {i.flag.verdict.value} ({RULE_IDS[i.flag.verdict]})"
@@ -76,7 +92,8 @@ def github(result: CheckResult, **_: Any) -> str:
             for k, v in (("file", i.path), ("line", str(i.at.line)), ("col", str(i.at.col)),
                          ("title", title))
         )
-        message = f"{i.flag.explanation}\nfingerprint {i.flag.fingerprint}{_status(i)}"
+        message = (f"{i.flag.explanation}{_story_text(stories, i)}\n"
+                   f"fingerprint {i.flag.fingerprint}{_status(i)}")
         out.append(f"::{level} {props}::{escape_data(message)}")
     for fp in result.stale:
         message = escape_data(f"ledger entry {fp} matches no flag")
@@ -104,7 +121,7 @@ def summary_markdown(result: CheckResult) -> str:
     return body
 
 
-def _sarif_result(result: CheckResult, i: CheckItem) -> dict[str, Any]:
+def _sarif_result(result: CheckResult, i: CheckItem, story: Story | None) -> dict[str, Any]:
     level = "error" if i.failing else "warning" if i.status == "new" else "note"
     related = [
         {"id": n, "message": {"text": f"{c.doc}: '{c.surface}'"},
@@ -126,6 +143,8 @@ def _sarif_result(result: CheckResult, i: CheckItem) -> dict[str, Any]:
         "baselineState": "unchanged" if i.status == "baseline" else "new",
         "properties": {"subject": i.flag.subject, "verdict": i.flag.verdict.value},
     }
+    if story is not None:
+        out["properties"]["story"] = {"id": story.id, "title": story.title}
     if related:
         out["relatedLocations"] = related
     if i.review is not None:
@@ -148,13 +167,14 @@ def sarif(result: CheckResult, **_: Any) -> str:
          "defaultConfiguration": {"level": "error" if verdict in result.fail_on else "warning"}}
         for verdict, rid in RULE_IDS.items()
     ]
+    stories = _stories(result)
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "numcheck", "version": __version__,
                                 "rules": rules}},
-            "results": [_sarif_result(result, i) for i in result.items],
+            "results": [_sarif_result(result, i, _story(stories, i)) for i in result.items],
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
@@ -162,11 +182,14 @@ def sarif(result: CheckResult, **_: Any) -> str:
 
 @renderer("check", "json")
 def as_json(result: CheckResult, **_: Any) -> str:
+    stories = _stories(result)
     items = [
         {
             "path": i.path, "line": i.at.line, "col": i.at.col, "surface": i.at.surface,
             "verdict": i.flag.verdict.value, "rule": RULE_IDS[i.flag.verdict],
             "subject": i.flag.subject, "explanation": i.flag.explanation,
+            "story": None if (story := _story(stories, i)) is None else {
+                "id": story.id, "title": story.title},
             "fingerprint": i.flag.fingerprint, "status": i.status, "failing": i.failing,
             "review": None if i.review is None else {
                 "decision": i.review.decision, "reviewer": i.review.reviewer,

@@ -23,7 +23,8 @@ from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from numcheck.model import Claim, Document, Flag, OtherMention, Subject, Verdict
+from numcheck.model import Claim, Document, Flag, OtherMention, Story, Subject, Verdict
+from numcheck.render.markdown import story_dates
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
 from numcheck.wording import interval_text, number
@@ -70,6 +71,10 @@ def subject_anchor(key: str) -> str:
     return "subj-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+def story_anchor(story_id: str) -> str:
+    return "story-" + hashlib.sha1(story_id.encode("utf-8")).hexdigest()[:10]
+
+
 def doc_anchor(name: str) -> str:
     return "doc-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
@@ -102,6 +107,10 @@ class Page:
         self.others_in: dict[str, list[OtherMention]] = defaultdict(list)
         for o in report.others:
             self.others_in[o.doc].append(o)
+        self.stories: dict[str, Story] = {s.id: s for s in report.stories}
+        story_of = {s.key: s.story for s in report.comparison.subjects}
+        self.raised: Counter[str] = Counter(
+            story_of.get(f.subject) or "" for f in self._flags if f.verdict.raised)
 
     def source(self, claim: Claim) -> str:
         return claim.outlet or self._outlets.get(claim.doc) or claim.doc
@@ -164,6 +173,36 @@ def _summary(page: Page) -> str:
         + (f'<h3>Input problems</h3><ul class="problems">{problems}</ul>' if problems else "")
         + "</section>"
     )
+
+
+def _stories(page: Page) -> str:
+    """Which articles tell the same event: figures are compared only within one story."""
+    if not page.stories:
+        return ""
+    rows = "".join(
+        f'<tr id="{story_anchor(s.id)}"><td><code>{escape(s.id)}</code></td>'
+        f"<td>{escape(s.title)}</td><td>"
+        + ", ".join(f'<a href="#{doc_anchor(d)}">{escape(d)}</a>' for d in s.documents)
+        + f"</td><td>{escape(story_dates(s))}</td><td>{page.raised[s.id]}</td></tr>"
+        for s in page.stories.values()
+    )
+    return (
+        '<section id="stories" aria-labelledby="stories-h"><h2 id="stories-h">Stories</h2>'
+        "<p>Articles about the same event; figures are compared only within a story.</p>"
+        '<table class="stories"><thead><tr><th scope="col">story</th><th scope="col">title</th>'
+        '<th scope="col">articles</th><th scope="col">published</th>'
+        f'<th scope="col">raised flags</th></tr></thead><tbody>{rows}</tbody></table></section>'
+    )
+
+
+def _story_line(page: Page, story_id: str | None) -> str:
+    story = page.stories.get(story_id or "")
+    if story is None:
+        return ""
+    n = len(story.documents)
+    return (f'<p class="meta story">Story: <a href="#{story_anchor(story.id)}">'
+            f"{escape(story.title)}</a> (<code>{escape(story.id)}</code>, "
+            f"{escape(story_dates(story))}, {n} article{'s' if n != 1 else ''})</p>")
 
 
 def _filters(page: Page) -> str:
@@ -265,6 +304,7 @@ def _subject(page: Page, subject: Subject) -> str:
         f'<h3 id="{sid}-h">{escape(subject.label)} {heading}</h3>'
         f'<p class="meta">{len(claims)} claim{"s" if len(claims) != 1 else ""} · grouped by '
         f"<code>{escape(subject.found_by)}</code> · key <code>{escape(subject.key)}</code></p>"
+        + (_story_line(page, subject.story) if flags else "")
         + (f'<ul class="flags">{flag_html}</ul>' if flags else "")
         + (_chart(page, subject, claims) if flags else "")
         + _claim_rows(page, claims, sid)
@@ -383,7 +423,7 @@ def render_html(report: Report, **options: object) -> str:
         f"<header><h1>{escape(title)}</h1><p>Numeric claims from {len(report.documents)} "
         "articles, grouped by subject; flags mark where sources disagree. Every figure links "
         "to its place in the article text at the bottom of the page.</p></header>"
-        f"<main>{_summary(page)}{_filters(page)}{_subjects(page)}{_articles(page)}</main>"
+        f"<main>{_summary(page)}{_stories(page)}{_filters(page)}{_subjects(page)}{_articles(page)}</main>"
         f'<script type="application/json" id="numcheck-data">{_json_for_script(_data(page))}'
         f"</script><script>{js}</script></body></html>\n"
     )

@@ -26,6 +26,11 @@ def test_json(newsroom: Path, cli: Run) -> None:
     assert (item["line"], item["col"]) == at(CONTRA, "20 000")
     assert item["surface"] == "20 000" and item["rule"] == "NC001" and item["status"] == "new"
     assert len(item["fingerprint"]) == 16
+    story = item["story"]  # the story the new article joined, named on every flag
+    assert story is not None and story["id"] and story["title"].strip()
+    report = json.loads(cli("report", "corpus", "new/contra.txt", "-f", "json").out)
+    assert {"id": story["id"], "title": story["title"]} in [
+        {"id": s["id"], "title": s["title"]} for s in report["stories"]]
 
 
 def test_sarif_validates_and_points_at_the_figure(newsroom: Path, cli: Run) -> None:
@@ -40,6 +45,8 @@ def test_sarif_validates_and_points_at_the_figure(newsroom: Path, cli: Run) -> N
     assert {res["partialFingerprints"]["numcheckFlag/v1"] for res in results} == fps
     res = results[0]
     assert res["ruleId"] == "NC001" and res["level"] == "error"
+    items = json.loads(cli("check", "new/contra.txt", "--against", "corpus", "-f", "json").out)
+    assert [r["properties"]["story"] for r in results] == [i["story"] for i in items["items"]]
     region = res["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == at(CONTRA, "20 000")
     assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "new/contra.txt"
@@ -75,6 +82,7 @@ def test_github_annotations(newsroom: Path, cli: Run, monkeypatch: pytest.Monkey
     )
     assert all(ln.startswith("::") for ln in lines)  # every message kept on one line
     assert "%0Afingerprint " in lines[0]
+    assert " [story " in lines[0].split("%0Afingerprint ", 1)[0]
     fp = lines[0].rsplit("fingerprint ", 1)[1]
     text = summary.read_text(encoding="utf-8")
     assert fp in text and "numcheck check" in text
@@ -84,6 +92,9 @@ def test_text_is_one_line_per_flag(newsroom: Path, cli: Run) -> None:
     r = cli("check", "new/contra.txt", "--against", "corpus")
     lines = r.out.strip().splitlines()
     assert all(ln.startswith("new/contra.txt:2:") for ln in lines[:-1])
+    story = json.loads(cli("check", "new/contra.txt", "--against", "corpus", "-f", "json").out
+                       )["items"][0]["story"]
+    assert f" [story {story['id']}: {story['title']}] (" in lines[0]
     assert lines[-1].endswith("failing.")
 
 

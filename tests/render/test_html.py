@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,15 @@ from test_html_hostile import NAME, OUTLET, write_hostile
 from numcheck import run
 from numcheck.pipeline import Report
 from numcheck.render import render
-from numcheck.render.html import _Claimed, anchor, render_html, subject_anchor
+from numcheck.render.html import (
+    _Claimed,
+    anchor,
+    doc_anchor,
+    render_html,
+    story_anchor,
+    subject_anchor,
+)
+from numcheck.render.markdown import story_dates
 
 
 class Tags(HTMLParser):
@@ -124,6 +133,36 @@ def test_one_chart_per_flagged_subject(seeds_report: Report, seeds_page: str) ->
         assert section.count('<svg ') == 1
 
 
+def _section(page: str, anchor_id: str) -> str:
+    return page.split(f'id="{anchor_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_stories_table_lists_title_articles_dates_and_raised_flags(
+    seeds_report: Report, seeds_page: str
+) -> None:
+    assert len(seeds_report.stories) > 1
+    table = _section(seeds_page, "stories")
+    story_of = {s.key: s.story for s in seeds_report.comparison.subjects}
+    for story in seeds_report.stories:
+        row = table.split(f'<tr id="{story_anchor(story.id)}">', 1)[1].split("</tr>", 1)[0]
+        assert f"<code>{story.id}</code>" in row and story_dates(story) in row
+        assert all(f'href="#{doc_anchor(d)}"' in row for d in story.documents)
+        raised = sum(f.verdict.raised and story_of[f.subject] == story.id
+                     for f in seeds_report.comparison.flags)
+        assert row.endswith(f"<td>{raised}</td>")
+    assert table.index(seeds_report.stories[0].id) < table.index(seeds_report.stories[-1].id)
+
+
+def test_each_flagged_subject_names_its_story(seeds_report: Report, seeds_page: str) -> None:
+    stories = {s.id: s for s in seeds_report.stories}
+    flagged = {f.subject for f in seeds_report.comparison.flags}
+    for subject in seeds_report.comparison.subjects:
+        if subject.key in flagged and subject.story is not None:
+            section = _section(seeds_page, subject_anchor(subject.key))
+            assert f'Story: <a href="#{story_anchor(subject.story)}">' in section
+            assert f"{len(stories[subject.story].documents)} article" in section
+
+
 def test_garbled_figure_shown_as_guess(seeds_page: str) -> None:
     tags = parse(seeds_page)
     assert tags.with_class("circle", "garbled")
@@ -148,6 +187,11 @@ def test_hostile_article_is_escaped(hostile_report: Report) -> None:
     assert not any(k.startswith("on") for _, a in tags.tags for k in a)
     assert "&lt;script&gt;alert(1)&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;img src=x onerror=" in page and "&lt;/script&gt;" in page
+    stories = _section(page, "stories")
+    assert any("<" in s.title for s in hostile_report.stories)  # markup in the headline
+    for story in hostile_report.stories:
+        assert f"<td>{escape(story.title)}</td>" in stories
+        assert all(f">{escape(d)}</a>" in stories for d in story.documents)
     data_text = tags.scripts[0]
     assert "</" not in data_text
     assert OUTLET in json.loads(data_text)["sources"]
