@@ -91,7 +91,7 @@ def _claim(doc: str, i: int, sentence: str, value: float, hedge: Hedge, counted:
         garbled=garbled, garble_reason="placeholder" if garbled else None, candidate=None,
         counted=counted, attribution=None, time_scope=None, sentence=sentence,
         sentence_start=i * 1000, lang=lang, published=published, line=i + 1, col=1,
-        found_by="bench", low_open=hedge is Hedge.MORE_THAN,
+        found_by=("bench",), low_open=hedge is Hedge.MORE_THAN,
     )
 
 

@@ -2,8 +2,10 @@
 
 Every stage takes and returns these plain, frozen records, so a stage can be tested,
 cached or replaced on its own, and every output format renders the same values.
-Each finding carries ``found_by`` (recognizer and pattern), so a reviewer can see
-*why* numcheck read a figure the way it did.
+Each finding carries ``found_by``, the stable ids of the recognizers and rules that
+read it (``digits/grouped``, ``hedge/approx``), so a reviewer can see *why* numcheck
+read a figure the way it did, and a test or a dashboard can key on them: an id never
+holds article text or a pattern's source.
 """
 
 from __future__ import annotations
@@ -34,6 +36,23 @@ class Kind(StrEnum):
     PERCENT = "percent"
     MEASURE = "measure"
     DURATION = "duration"
+
+
+class Reason(StrEnum):
+    """Why a number is not a claim; the values are the words every output shows."""
+
+    DATE = "date"
+    YEAR = "year"
+    TIME = "time"
+    ORDINAL = "ordinal"
+    NAME = "name"
+    IDENTIFIER = "identifier"
+    AGE = "age"
+    SCORE = "score"
+    ARTICLE = "article"
+    PRONOUN = "pronoun"
+    CHROME = "chrome"
+    ANAPHORIC = "anaphoric"
 
 
 class Verdict(StrEnum):
@@ -134,7 +153,7 @@ class Claim:
     published: date | None
     line: int
     col: int
-    found_by: str
+    found_by: tuple[str, ...]
     hedge_text: str | None = None
     low_open: bool = False
     high_open: bool = False
@@ -164,8 +183,8 @@ class OtherMention:
     start: int
     end: int
     surface: str
-    reason: str  # date, year, time, ordinal, chrome, name, anaphoric…
-    found_by: str
+    reason: Reason
+    found_by: tuple[str, ...]
     line: int = 0
     col: int = 0
 
@@ -186,7 +205,7 @@ class Subject:
     key: str
     label: str
     claims: tuple[str, ...]
-    found_by: str
+    found_by: tuple[str, ...]
     facets: tuple[tuple[str, str], ...] = ()
     # Keys of the subjects this one is a part of ("dont 81 000 à Paris" is a part of
     # the national count; Paris lies in France): a breakdown, never a disagreement.

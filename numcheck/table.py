@@ -83,10 +83,20 @@ DTYPES: Mapping[str, str] = {
     "story": "string",
 }
 _CLAIM_FIELDS = {f.name for f in fields(Claim)}
+# How a cell of a flat table (CSV, a frame, Parquet, the terminal) joins ``found_by``.
+ID_SEPARATOR = " + "
 
 
-def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
-    """A claim as plain JSON-ready values, in table column order."""
+def ids_cell(ids: tuple[str, ...]) -> str:
+    """``found_by`` in one cell; JSON keeps it a list."""
+    return ID_SEPARATOR.join(ids)
+
+
+def claim_record(
+    claim: Claim, subject: str | None = None, *, flat: bool = False
+) -> dict[str, object]:
+    """A claim as plain JSON-ready values, in table column order; ``flat``: one scalar
+    per cell (``found_by`` joined), for tables."""
     row: dict[str, object] = {}
     for column in COLUMNS:
         if column == "subject":
@@ -97,6 +107,8 @@ def claim_record(claim: Claim, subject: str | None = None) -> dict[str, object]:
             value = value.isoformat()
         elif isinstance(value, Enum):
             value = value.value
+        elif isinstance(value, tuple):
+            value = ids_cell(value) if flat else list(value)
         row[column] = value
     return row
 
@@ -105,6 +117,6 @@ def frame(claims: Iterable[Claim], subject_of: Mapping[str, str] | None = None) 
     """The claims as a DataFrame; needs the ``frames`` extra (pandas)."""
     pandas = require("pandas", "the claims frame")
     subject_of = subject_of or {}
-    rows = [claim_record(c, subject_of.get(c.id)) for c in claims]
+    rows = [claim_record(c, subject_of.get(c.id), flat=True) for c in claims]
     df = pandas.DataFrame(rows, columns=list(COLUMNS))
     return cast("pd.DataFrame", df.astype(dict(DTYPES)))

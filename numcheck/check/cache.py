@@ -33,7 +33,7 @@ from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, c
 from numcheck.pipeline import extract_isolated
 from numcheck.rulebook import Rulebook
 
-FORMAT = 3  # bump when the stored layout changes (1 and 2 were pickle, never read again)
+FORMAT = 4  # bump when the stored layout changes (1 and 2 were pickle, 3 a found_by string)
 _DIGITS = re.compile(r"[0-9]+")
 Record = TypeVar("Record", Claim, OtherMention)
 
@@ -145,6 +145,8 @@ def _encode(record: Claim | OtherMention) -> dict[str, Any]:
             value = value.value
         elif isinstance(value, date):
             value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
         out[f.name] = value
     return out
 
@@ -178,6 +180,10 @@ def _value(hint: Any, value: Any) -> Any:
         if type(None) in options:
             return None
         raise TypeError("null where a value is required")
+    if typing.get_origin(hint) is tuple and isinstance(value, list):  # found_by: str ids
+        if not all(isinstance(v, str) for v in value):
+            raise TypeError("expected a list of strings")
+        return tuple(value)
     for option in options:
         if option is bool and isinstance(value, bool):
             return value

@@ -23,7 +23,7 @@ from numcheck.extract.lexicon import Lexicon, compile_lexicon
 from numcheck.extract.nonclaims import Spans, classify
 from numcheck.extract.scanner import scan
 from numcheck.ingest.language import detect_language
-from numcheck.model import Claim, Document, Extraction, OtherMention, claim_id
+from numcheck.model import Claim, Document, Extraction, OtherMention, Reason, claim_id
 from numcheck.rulebook import Rulebook, load_rules
 
 __all__ = ["extract", "extract_document", "lexicon"]
@@ -87,8 +87,8 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                    if t.pattern == "digits/plain"}
     for i in labels.scores(text, tokens, lex, sentence_of):
         current = found_all[i]
-        if current is None or current[0] == "name":
-            found_all[i] = ("score", "score/pair")
+        if current is None or current[0] is Reason.NAME:
+            found_all[i] = (Reason.SCORE, ("score/pair",))
     labels.spread(text, tokens, found_all, lex)
     for token, found in zip(tokens, found_all, strict=True):
         if found is None:
@@ -143,7 +143,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 published=document.published,
                 line=line,
                 col=col,
-                found_by=" + ".join(draft.found_by),
+                found_by=tuple(draft.found_by),
                 hedge_text=draft.hedge_text,
                 low_open=low_open,
                 high_open=high_open,

@@ -64,7 +64,7 @@ def join_neighbours(
             if tok.value is not None:
                 scale = float(holder["scale_after_small_number"])
                 guess = tok.value * scale if tok.value < scale else tok.value
-            draft = _garbled(tok, nxt, guess, holder["reason"], f"placeholder/{holder['token']}")
+            draft = _garbled(tok, nxt, guess, holder["reason"], "placeholder/after-figure")
             draft.extra["guess_note"] = holder["guess_note"]
             drafts.append(draft)
             i += 1
@@ -78,7 +78,7 @@ def join_neighbours(
             and (bounds := _range_values(tok, nxt)) is not None
         ):
             low, high = bounds
-            draft = Draft(tok.start, nxt.end, None, [tok.pattern, f"range/{gap.strip()}"],
+            draft = Draft(tok.start, nxt.end, None, [tok.pattern, "range"],
                           low=low, high=high, hedge=Hedge.RANGE, hedge_text=lead or None)
             draft.after = nxt.end
             drafts.append(draft)
@@ -178,7 +178,7 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
             draft.value, draft.low, draft.high = nominal, None, None
         draft.hedge = lex.hedge_of[_hedge_key(m.group("h"))]
         draft.hedge_text = text[base + m.start("h") : draft.start].strip()
-        draft.found_by.append(f"hedge/{m.group('h')}")
+        draft.found_by.append(f"hedge/{draft.hedge.value}")
         return
     if nominal is not None:
         return
@@ -187,7 +187,7 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
         if m:
             draft.hedge = lex.hedge_of["after:" + re.sub(r"\s+", " ", m.group("h"))]
             draft.hedge_text = m.group("h")
-            draft.found_by.append(f"hedge/after:{m.group('h')}")
+            draft.found_by.append(f"hedge/{draft.hedge.value}-after")
             return
 
 
@@ -206,7 +206,7 @@ def _after_first_word(text: str, pos: int) -> int:
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     after = text[draft.end : draft.end + 40]
-    if draft.found_by[0].startswith("fraction/"):  # "la moitié", "two-thirds": a share
+    if draft.found_by[0] == "fraction":  # "la moitié", "two-thirds": a share
         draft.kind, draft.unit = Kind.PERCENT, "%"
     elif m := lex.percent.match(after):
         draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()

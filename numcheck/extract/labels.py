@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
+from numcheck.model import Reason
 
 _WORDS_AFTER = re.compile(r"[\s,]*([^\W\d_][\w'’-]*|\d+)")
 _CAPITALISED_BEFORE = re.compile(r"([^\W\d_][\w&.+'’-]*)[ \u00a0]$")
@@ -237,7 +238,7 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
 
 def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     """'un soldat a été tué', 'One person was shot' count; 'l'un des', 'one of the' do not."""
-    if not token.pattern.startswith("one/"):
+    if token.pattern != "one":
         return None
     rules = lex.one
     nxt = next_words(text, token.end, max(rules.window, 3) + 1)
@@ -301,8 +302,12 @@ def _capitalised_word_before(text: str, pos: int) -> bool:
     return m is not None and m.group(1)[0].isupper()
 
 
-def spread(text: str, tokens: Sequence[Token], reasons: list[tuple[str, str] | None],
-           lex: Lexicon) -> None:
+_SHARED_REASONS = frozenset(
+    (Reason.AGE, Reason.IDENTIFIER, Reason.NAME, Reason.YEAR, Reason.DATE))
+
+
+def spread(text: str, tokens: Sequence[Token],
+           reasons: list[tuple[Reason, tuple[str, ...]] | None], lex: Lexicon) -> None:
     """A range shares its reading: 'aged 8–10 years', 'BWV 1007 à 1012', 'entre 1715 et 1717'.
 
     When one end of a joined pair is an age, identifier, name or year and the other end
@@ -318,7 +323,7 @@ def spread(text: str, tokens: Sequence[Token], reasons: list[tuple[str, str] | N
         for src, dst in ((ra, i + 1), (rb, i)):
             if not src or reasons[dst] is not None:
                 continue
-            if src[0] != "age" and counts_after(text, tokens[dst].end, lex):
+            if src[0] is not Reason.AGE and counts_after(text, tokens[dst].end, lex):
                 continue  # "de 1900 à 2000 soldats", "D2 et 2 saisons": the counted noun wins
-            if src[0] in ("age", "identifier", "name", "year", "date"):
-                reasons[dst] = (src[0], f"{src[1]}+range")
+            if src[0] in _SHARED_REASONS:
+                reasons[dst] = (src[0], (*src[1], "range/shared"))

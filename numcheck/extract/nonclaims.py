@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from numcheck.extract import labels
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
+from numcheck.model import Reason
 
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
 _TAIL = re.compile(r"-?([\w²/]+)")
@@ -35,20 +36,17 @@ class Spans:
     def of(text: str, lex: Lexicon) -> Spans:
         chrome = []
         pos = 0
-        section: str | None = None  # inside a "Related articles" block, its header pattern
+        section = False  # inside a "Related articles" block
         for line in text.splitlines(keepends=True):
             if not line.strip():
-                section = None
-            elif header := next((p for p in lex.section_headers if p.search(line)), None):
-                section = header.pattern
-                chrome.append((pos, pos + len(line), section))
-            elif section is not None:
-                chrome.append((pos, pos + len(line), f"under {section}"))
-            else:
-                for pattern in lex.boilerplate:
-                    if pattern.search(line):
-                        chrome.append((pos, pos + len(line), pattern.pattern))
-                        break
+                section = False
+            elif any(p.search(line) for p in lex.section_headers):
+                section = True
+                chrome.append((pos, pos + len(line), "chrome/section-header"))
+            elif section:
+                chrome.append((pos, pos + len(line), "chrome/section"))
+            elif any(p.search(line) for p in lex.boilerplate):
+                chrome.append((pos, pos + len(line), "chrome/boilerplate"))
             pos += len(line)
         dates: list[tuple[int, int]] = []
         years: set[tuple[int, int]] = set()
@@ -78,7 +76,7 @@ def chrome(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     # chrome lines are disjoint and in order: the one starting last at or before the token
     i = bisect.bisect_right(spans.chrome, (token.start, float("inf"), "")) - 1
     if i >= 0 and spans.chrome[i][0] <= token.start < spans.chrome[i][1]:
-        return f"chrome/{spans.chrome[i][2]}"
+        return spans.chrome[i][2]
     return None
 
 
@@ -186,27 +184,36 @@ def proper_name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | No
     return labels.proper_name(text, token, lex) or labels.spelled_name(text, token, lex)
 
 
-CHECKS: tuple[tuple[str, Check], ...] = (
-    ("chrome", chrome),
-    ("article", one_word),  # reason is read from the found_by: article or pronoun
-    ("year", year_in_date),
-    ("date", date),
-    ("time", time),
-    ("identifier", identifier),
-    ("age", age),
-    ("year", year_like),
-    ("ordinal", ordinal),
-    ("name", name),
-    ("year", year),
-    ("name", proper_name),
-    ("anaphoric", anaphoric),
+# The checks in order, each with the reason it gives; ``None``: the rule that fired
+# decides (``ONE_WORD_REASONS``: "un"/"one" is an article or a pronoun).
+CHECKS: tuple[tuple[Reason | None, Check], ...] = (
+    (Reason.CHROME, chrome),
+    (None, one_word),
+    (Reason.YEAR, year_in_date),
+    (Reason.DATE, date),
+    (Reason.TIME, time),
+    (Reason.IDENTIFIER, identifier),
+    (Reason.AGE, age),
+    (Reason.YEAR, year_like),
+    (Reason.ORDINAL, ordinal),
+    (Reason.NAME, name),
+    (Reason.YEAR, year),
+    (Reason.NAME, proper_name),
+    (Reason.ANAPHORIC, anaphoric),
 )
+ONE_WORD_REASONS: dict[str, Reason] = {
+    "pronoun/after": Reason.PRONOUN,
+    "pronoun/before": Reason.PRONOUN,
+    "pronoun/alone": Reason.PRONOUN,
+    "article/default": Reason.ARTICLE,
+}
+Found = tuple[Reason, tuple[str, ...]]
 
 
-def classify(text: str, token: Token, lex: Lexicon, spans: Spans) -> tuple[str, str] | None:
+def classify(text: str, token: Token, lex: Lexicon, spans: Spans) -> Found | None:
     """(reason, found_by) when the mention is not a claim, else None."""
     for reason, check in CHECKS:
         found = check(text, token, lex, spans)
         if found:
-            return found.split("/")[0] if check is one_word else reason, found
+            return reason or ONE_WORD_REASONS[found], (found,)
     return None

@@ -43,19 +43,17 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
     for m in lex.vague.finditer(text):
         key = re.sub(r"\s+", " ", fold(m.group(0)))
         low, high = lex.vague_bounds[key]
-        tokens.append(Token(m.start(), m.end(), None, f"vague/{m.group(0).lower()}", low=low,
+        tokens.append(Token(m.start(), m.end(), None, "vague", low=low,
                             high=high, nominal=lex.vague_values.get(key)))
     for m in lex.fractions.finditer(text):
         prev = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - 20) : m.start()])
         if prev and fold(prev.group(1)) in lex.fraction_exclude:
             continue  # "the first half", "la première moitié"
         value = lex.fraction_values[re.sub(r"\s+", " ", fold(m.group(0)))]
-        tokens.append(Token(m.start(), m.end(), value, f"fraction/{m.group(0).lower()}",
-                            words=True))
+        tokens.append(Token(m.start(), m.end(), value, "fraction", words=True))
     for holder in garbles["placeholders"]:
         for m in re.finditer(rf"(?<![\w]){re.escape(holder['token'])}(?![\w])", text):
-            tokens.append(Token(m.start(), m.end(), None, f"placeholder/{holder['token']}",
-                                placeholder=holder))
+            tokens.append(Token(m.start(), m.end(), None, "placeholder", placeholder=holder))
     for m in lex.digits.finditer(text):
         for token in _digit_tokens(m, lex):
             _apply_scale(text, token, lex)
@@ -134,7 +132,7 @@ def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
     if len(words) == 1:
         word = words[0]
         if word in lex.one.words:  # "un", "une", "one": claim, article or pronoun, decided later
-            return [Token(m.start(), m.end(), 1.0, f"one/{word}", words=True)]
+            return [Token(m.start(), m.end(), 1.0, "one", words=True)]
         if word in lex.article_numerals:
             return []
         if word in lex.homograph_numerals and not _noun_follows(text, m.end(), lex):

@@ -28,7 +28,7 @@ class Facets:
     actor: str
     event: str
     places: tuple[str, ...]
-    found_by: str
+    found_by: tuple[str, ...]
     labels: tuple[str, str, str, str]
 
 
@@ -37,13 +37,13 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     next one and the start of the sentence's first figure."""
     vocab = vocabulary(rules, claim.lang)
     if vocab is None:
-        return alone(claim, "no subject vocabulary for this language")
+        return alone(claim, "alone/no-vocabulary")  # none for this language
     text = fold(claim.sentence)
     here = claim.start - claim.sentence_start
     after = claim.end - claim.sentence_start
     prev_end, next_start, first_start = scope
     if is_age(claim, text, here, after, vocab):
-        return alone(claim, "an age describes a person; it is never compared")
+        return alone(claim, "alone/age")  # an age describes a person: never compared
     how = []
     events = vocab.families["events"]
     event = (
@@ -63,7 +63,7 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         # "1,12 million selon le ministère … ont manifesté": the role names what is counted
         counted, how = vocab.counted_as[event], ["counted/role"]
     else:
-        return alone(claim, "counts nothing a rule or the fallback can name")
+        return alone(claim, "alone/nothing-counted")  # no rule nor the fallback names it
     info = vocab.counted_info.get(counted, {})
     if not event or (event in vocab.reporting and "default_event" in info):
         event = info.get("default_event", event or UNSET)
@@ -88,7 +88,7 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         else events.labels.get(event, event),
         ", ".join(place_label(p, places_family.labels) for p in sorted(places)),
     )
-    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), " + ".join(how), labels)
+    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels)
 
 
 def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family) -> str | None:
@@ -244,8 +244,8 @@ def is_age(claim: Claim, text: str, here: int, after: int, vocab: Vocabulary) ->
     return bool(vocab.age_before.search(text, 0, here) or vocab.age_after.match(text, after))
 
 
-def alone(claim: Claim, why: str) -> Facets:
-    return Facets(f"alone:{claim.id}", UNSET, UNSET, (), f"alone/{why}",
+def alone(claim: Claim, rule: str) -> Facets:
+    return Facets(f"alone:{claim.id}", UNSET, UNSET, (), (rule,),
                   (claim.counted or claim.surface, "", "", ""))
 
 

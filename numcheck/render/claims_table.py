@@ -11,7 +11,7 @@ from tabulate import tabulate
 from numcheck.optional import require
 from numcheck.render.csv_cells import csv_text
 from numcheck.render.registry import renderer
-from numcheck.table import COLUMNS, claim_record, frame
+from numcheck.table import COLUMNS, claim_record, frame, ids_cell
 from numcheck.wording import interval_text
 
 if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
@@ -20,11 +20,15 @@ if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
 OTHER_COLUMNS = ("doc", "start", "end", "line", "col", "surface", "reason", "found_by")
 
 
-def _rows(report: Report, others: bool) -> list[dict[str, Any]]:
+def _rows(report: Report, others: bool, *, flat: bool = False) -> list[dict[str, Any]]:
     if others:
-        return [{k: getattr(o, k) for k in OTHER_COLUMNS} for o in report.others]
+        return [
+            {k: getattr(o, k) for k in OTHER_COLUMNS}
+            | {"found_by": ids_cell(o.found_by) if flat else list(o.found_by)}
+            for o in report.others
+        ]
     subject_of = report.comparison.subject_of
-    return [claim_record(c, subject_of.get(c.id)) for c in report.claims]
+    return [claim_record(c, subject_of.get(c.id), flat=flat) for c in report.claims]
 
 
 @renderer("claims", "json")
@@ -35,7 +39,7 @@ def as_json(report: Report, *, others: bool = False) -> str:
 @renderer("claims", "csv")
 def as_csv(report: Report, *, others: bool = False) -> str:
     """Written with the standard library: a CSV needs no DataFrame."""
-    rows = _rows(report, others)
+    rows = _rows(report, others, flat=True)
     header = list(rows[0]) if rows else list(OTHER_COLUMNS if others else COLUMNS)
     return csv_text(header, ([row[k] for k in header] for row in rows))
 
@@ -45,7 +49,7 @@ def as_parquet(report: Report, *, others: bool = False) -> bytes:
     pandas = require("pandas", "--format parquet")
     require("pyarrow", "--format parquet")
     df = (
-        pandas.DataFrame(_rows(report, True))
+        pandas.DataFrame(_rows(report, True, flat=True))
         if others
         else frame(report.claims, report.comparison.subject_of)
     )
@@ -58,7 +62,8 @@ def as_parquet(report: Report, *, others: bool = False) -> bytes:
 def as_table(report: Report, *, others: bool = False) -> str:
     if others:
         rows = [
-            [o.doc, f"{o.line}:{o.col}", o.surface, o.reason, o.found_by] for o in report.others
+            [o.doc, f"{o.line}:{o.col}", o.surface, o.reason, ids_cell(o.found_by)]
+            for o in report.others
         ]
         return tabulate(rows, headers=["doc", "at", "number", "why not a claim", "found by"]) + "\n"
     rows = []

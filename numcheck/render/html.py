@@ -27,6 +27,7 @@ from numcheck.model import Claim, Document, Flag, OtherMention, Story, Subject, 
 from numcheck.render.markdown import story_dates
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
+from numcheck.table import ids_cell
 from numcheck.wording import interval_text, number
 
 if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
@@ -303,7 +304,8 @@ def _subject(page: Page, subject: Subject) -> str:
         f'data-garbled="{int(any(c.garbled for c in claims))}" aria-labelledby="{sid}-h">'
         f'<h3 id="{sid}-h">{escape(subject.label)} {heading}</h3>'
         f'<p class="meta">{len(claims)} claim{"s" if len(claims) != 1 else ""} · grouped by '
-        f"<code>{escape(subject.found_by)}</code> · key <code>{escape(subject.key)}</code></p>"
+        f"<code>{escape(ids_cell(subject.found_by))}</code> · key "
+        f"<code>{escape(subject.key)}</code></p>"
         + (_story_line(page, subject.story) if flags else "")
         + (f'<ul class="flags">{flag_html}</ul>' if flags else "")
         + (_chart(page, subject, claims) if flags else "")

@@ -74,7 +74,7 @@ def as_json(report: Report, **_: object) -> str:
                 "key": s.key,
                 "label": s.label,
                 "claims": list(s.claims),
-                "found_by": s.found_by,
+                "found_by": list(s.found_by),
                 "facets": dict(s.facets),
                 "part_of": list(s.part_of),
                 "story": s.story,
@@ -90,7 +90,7 @@ def as_json(report: Report, **_: object) -> str:
                 "end": o.end,
                 "surface": o.surface,
                 "reason": o.reason,
-                "found_by": o.found_by,
+                "found_by": list(o.found_by),
             }
             for o in report.others
         ],
@@ -113,7 +113,7 @@ def as_csv(report: Report, **_: object) -> str:
     subject_of = report.comparison.subject_of
     rows = []
     for c in report.claims:
-        record = claim_record(c, subject_of.get(c.id))
+        record = claim_record(c, subject_of.get(c.id), flat=True)
         verdict = worst.get(c.id)
         rows.append([
             *(record[k] for k in COLUMNS),

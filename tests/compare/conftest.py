@@ -35,7 +35,7 @@ def _claim(
         hedge=hedge, kind=Kind.COUNT, unit=None, garbled=garbled,
         garble_reason="placeholder" if garbled else None, candidate=None, counted="soldiers",
         attribution=None, time_scope=time_scope, sentence="", sentence_start=0, lang="en",
-        published=published, line=1, col=1, found_by="test",
+        published=published, line=1, col=1, found_by=("test",),
     )
     # extraction resolves the time scope to a period; the factory does the same for years
     year = re.search(r"\d{4}", time_scope or "")

@@ -85,7 +85,7 @@ def _claim(sentence: str, surface: str) -> Claim:
                  value=10.0, low=10.0, high=10.0, hedge=Hedge.EXACT, kind=Kind.COUNT, unit=None,
                  garbled=False, garble_reason=None, candidate=None, counted=None,
                  attribution=None, time_scope=None, sentence=sentence, sentence_start=0,
-                 lang="en", published=None, line=1, col=1, found_by="test")
+                 lang="en", published=None, line=1, col=1, found_by=("test",))
 
 
 def test_pipes_newlines_and_markup_in_quotes_are_escaped() -> None:
