@@ -241,11 +241,12 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """A verdict on claims of one subject, as data; ``explanation`` is a convenience.
+    """A verdict on claims of one subject, as data: the words are render/'s, per language.
 
-    ``high`` and ``low`` are the two sides (the extreme pair is their first claims),
-    so a renderer never parses the explanation. ``whole`` names the subject a part's
-    subject belongs to, when the flagged subject is a breakdown of another.
+    ``high`` and ``low`` are the two sides (the extreme pair is their first claims).
+    ``whole`` names the subject a part's subject belongs to, when the flagged subject
+    is a breakdown of another. ``estimates`` (a disputed flag) holds one side per kind
+    of source, in the order of their highest figures.
     """
 
     subject: str
@@ -253,12 +254,12 @@ class Flag:
     claims: tuple[str, ...]
     verdict: Verdict
     ratio: float | None
-    explanation: str
     fingerprint: str = ""
     review: str | None = None  # decision recorded in the ledger, if any
     high: Side | None = None
     low: Side | None = None
     whole: tuple[str, ...] = ()
+    estimates: tuple[Side, ...] = ()
 
     @property
     def rule(self) -> str:

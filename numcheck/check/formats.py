@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from numcheck.check.gate import CheckItem, CheckResult
 from numcheck.model import RULE_IDS, Story, Verdict
+from numcheck.render.explain import explain
 from numcheck.render.registry import formats, render, renderer
 
 RULE_TEXT: dict[Verdict, str] = {
@@ -47,6 +48,10 @@ def _story_text(stories: dict[str, Story], item: CheckItem) -> str:
     return f" [story {story.id}: {' '.join(story.title.split())}]" if story else ""
 
 
+def _explain(result: CheckResult, item: CheckItem) -> str:
+    return explain(item.flag, result.report.claim)
+
+
 def _status(item: CheckItem) -> str:
     if item.review is not None:
         return f" [reviewed: {item.review.decision}]"
@@ -59,7 +64,7 @@ def _status(item: CheckItem) -> str:
 def text(result: CheckResult, **_: Any) -> str:
     stories = _stories(result)
     lines = [
-        f"{i.path}:{i.at.line}:{i.at.col}: {i.flag.verdict.value}: {i.flag.explanation}"
+        f"{i.path}:{i.at.line}:{i.at.col}: {i.flag.verdict.value}: {_explain(result, i)}"
         f"{_story_text(stories, i)} ({i.flag.fingerprint}){_status(i)}"
         for i in result.items
     ]
@@ -92,7 +97,7 @@ def github(result: CheckResult, **_: Any) -> str:
             for k, v in (("file", i.path), ("line", str(i.at.line)), ("col", str(i.at.col)),
                          ("title", title))
         )
-        message = (f"{i.flag.explanation}{_story_text(stories, i)}\n"
+        message = (f"{_explain(result, i)}{_story_text(stories, i)}\n"
                    f"fingerprint {i.flag.fingerprint}{_status(i)}")
         out.append(f"::{level} {props}::{escape_data(message)}")
     for fp in result.stale:
@@ -107,7 +112,7 @@ def summary_markdown(result: CheckResult) -> str:
              "| --- | --- | --- | --- | --- |"]
     for i in result.items:
         status = "**failing**" if i.failing else (i.review.decision if i.review else i.status)
-        cell = i.flag.explanation.replace("|", "\\|").replace("\n", " ")
+        cell = _explain(result, i).replace("|", "\\|").replace("\n", " ")
         lines.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {i.flag.verdict.value} | {status} "
                      f"| {cell} | `{i.flag.fingerprint}` |")
     if not result.items:
@@ -132,7 +137,7 @@ def _sarif_result(result: CheckResult, i: CheckItem, story: Story | None) -> dic
     out: dict[str, Any] = {
         "ruleId": RULE_IDS[i.flag.verdict],
         "level": level,
-        "message": {"text": i.flag.explanation},
+        "message": {"text": _explain(result, i)},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": _uri(i.path)},
             "region": {"startLine": i.at.line, "startColumn": i.at.col,
@@ -187,7 +192,7 @@ def as_json(result: CheckResult, **_: Any) -> str:
         {
             "path": i.path, "line": i.at.line, "col": i.at.col, "surface": i.at.surface,
             "verdict": i.flag.verdict.value, "rule": RULE_IDS[i.flag.verdict],
-            "subject": i.flag.subject, "explanation": i.flag.explanation,
+            "subject": i.flag.subject, "explanation": _explain(result, i),
             "story": None if (story := _story(stories, i)) is None else {
                 "id": story.id, "title": story.title},
             "fingerprint": i.flag.fingerprint, "status": i.status, "failing": i.failing,

@@ -1,4 +1,4 @@
-"""Verdicts on one subject: the interval logic, and the sentence that explains it.
+"""Verdicts on one subject: the interval logic, recorded as data (render/ words it).
 
 Per period, the extremes decide: the highest lower bound against the lowest upper
 bound (from different documents) finds any conflict; the highest and lowest central
@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from numcheck.compare.sources import Source, source_of
 from numcheck.model import Claim, Flag, Side, Subject, Verdict
 from numcheck.rulebook import Rulebook, Settings
-from numcheck.wording import figure_text
 
 INF = math.inf
 
@@ -148,9 +147,7 @@ def _disagreement(
     if pair:
         a, b = pair
         above, below = _taking_part(period, (a, b), lo, hi, apart)
-        return _flag(subject, above, below, Verdict.CONFLICT, sources,
-                     f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true.",
-                     _ratio(a, b))
+        return _flag(subject, above, below, Verdict.CONFLICT, sources, _ratio(a, b))
 
     def diverge(x: Claim, y: Claim) -> bool:
         return _central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
@@ -162,9 +159,7 @@ def _disagreement(
     a, b = pair
     ratio = _central(a) / _central(b)
     above, below = _taking_part(period, (a, b), _central, _central, diverge)
-    return _flag(subject, above, below, Verdict.DIVERGENT, sources,
-                 f"{_cap(_says(a))}; {_says(b)}: compatible only through "
-                 f"the hedge or open bound, yet {ratio:.2f}× apart.", ratio)
+    return _flag(subject, above, below, Verdict.DIVERGENT, sources, ratio)
 
 
 def _disputed(
@@ -190,10 +185,9 @@ def _disputed(
         or (_central(b) > 0 and _central(a) / _central(b) > settings.divergence_ratio)
     ):
         return []
-    said = [f"{_figure(cs[0])} according to {_who(cs[0])}" for cs in by_kind.values()]
     return [_flag(subject, top, [b, *(c for c in bottom if c is not b)], Verdict.DISPUTED,
-                  sources, f"{_cap('; '.join(said))}: estimates by sources of different kinds.",
-                  _ratio(a, b), extra=[c for cs in by_kind.values() for c in cs])]
+                  sources, _ratio(a, b), extra=[c for cs in by_kind.values() for c in cs],
+                  estimates=list(by_kind.values()))]
 
 
 def _self_contradictions(
@@ -205,13 +199,11 @@ def _self_contradictions(
         source = sources[c.id]
         by_voice.setdefault((c.doc, source.identity if source else ""), []).append(c)
     flags = []
-    for (doc, _), own in sorted(by_voice.items()):
+    for _voice, own in sorted(by_voice.items()):
         top = max(own, key=lambda c: (lo(c), c.id))
         bottom = min(own, key=lambda c: (hi(c), c.id))
         if top is not bottom and disjoint(top, bottom, settings.conflict_slack):
-            flags.append(_flag(subject, [top], [bottom], Verdict.SELF_CONTRADICTION, sources,
-                               f"{doc} says both {_figure(top)} and {_figure(bottom)} "
-                               "about the same thing in the same period."))
+            flags.append(_flag(subject, [top], [bottom], Verdict.SELF_CONTRADICTION, sources))
     return flags
 
 
@@ -234,48 +226,11 @@ def _across_periods(
     # the period index orders the pair (an undated claim has no date of its own)
     first, second = sorted((a, b), key=lambda c: index[c.id])
     ratio = _central(a) / _central(b) if _central(b) > 0 else None
-    return [_flag(subject, [first], [second], Verdict.DIFFERENT_PERIOD, sources,
-                  f"{_cap(_figure(first))} ({_when(first)}) against {_figure(second)} "
-                  f"({_when(second)}): different periods, a change over time rather than a "
-                  "conflict.", ratio)]
+    return [_flag(subject, [first], [second], Verdict.DIFFERENT_PERIOD, sources, ratio)]
 
 
 def _unverifiable(subject: Subject, c: Claim, sources: Sources) -> Flag:
-    guess = ""
-    if c.candidate is not None:
-        guess = f" A guess reads it as {figure_text(c).split('perhaps ')[-1]}; it is not checked."
-    return _flag(subject, [c], [], Verdict.UNVERIFIABLE, sources,
-                 f"'{c.surface}' in {c.doc} is garbled: {c.garble_reason}.{guess}")
-
-
-def _figure(c: Claim) -> str:
-    counted = f" {c.counted}" if c.counted else ""
-    return f"{figure_text(c)}{counted}"
-
-
-def _source(c: Claim) -> str:
-    where = c.outlet or c.doc
-    when = f", {c.published.isoformat()}" if c.published else ""
-    return f"{c.attribution} ({where}{when})" if c.attribution else f"{where}{when}"
-
-
-def _says(c: Claim) -> str:
-    return f"according to {_source(c)}, {_figure(c)}"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _when(c: Claim) -> str:
-    if c.period and c.time_scope:
-        return c.time_scope
-    return c.published.isoformat() if c.published else "undated"
-
-
-def _who(c: Claim) -> str:
-    where = c.outlet or c.doc
-    return f"{c.attribution} ({where})" if c.attribution else where
+    return _flag(subject, [c], [], Verdict.UNVERIFIABLE, sources)
 
 
 def _side(claims: Sequence[Claim], sources: Sources) -> Side | None:
@@ -294,11 +249,12 @@ def _side(claims: Sequence[Claim], sources: Sources) -> Side | None:
 
 def _flag(
     subject: Subject, high: Sequence[Claim], low: Sequence[Claim], verdict: Verdict,
-    sources: Sources, explanation: str, ratio: float | None = None,
-    extra: Sequence[Claim] = (),
+    sources: Sources, ratio: float | None = None, extra: Sequence[Claim] = (),
+    estimates: Sequence[Sequence[Claim]] = (),
 ) -> Flag:
     """``high``/``low``: the two sides, deciding claim first; ``extra``: other claims the
-    flag lists (a disputed flag lists every source's figures)."""
+    flag lists (a disputed flag lists every source's figures); ``estimates``: a disputed
+    flag's figures per kind of source, each kind's highest first."""
     claims = list(dict.fromkeys([*high[:1], *low[:1], *high[1:], *low[1:], *extra]))
     if ratio is None and high and low and _central(low[0]) > 0:
         ratio = _central(high[0]) / _central(low[0])
@@ -308,11 +264,11 @@ def _flag(
         claims=tuple(c.id for c in claims),
         verdict=verdict,
         ratio=round(ratio, 4) if ratio is not None else None,
-        explanation=explanation,
         fingerprint=fingerprint(subject.key, verdict, claims),
         high=_side(high, sources),
         low=_side(low, sources),
         whole=subject.part_of,
+        estimates=tuple(side for cs in estimates if (side := _side(cs, sources))),
     )
 
 

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from numcheck.model import Claim, Document, Flag, OtherMention, Story, Subject, Verdict
+from numcheck.render.explain import explain
 from numcheck.render.markdown import story_dates
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
@@ -158,7 +159,7 @@ def _summary(page: Page) -> str:
     facts = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in stats)
     flag_items = "".join(
         f'<li>{badge(f.verdict)} <a href="#{subject_anchor(f.subject)}">{escape(f.label)}</a>'
-        f" — {escape(f.explanation)}</li>"
+        f" — {escape(explain(f, page.report.claim))}</li>"
         for f in page.flags()
     )
     problems = "".join(
@@ -290,7 +291,7 @@ def _subject(page: Page, subject: Subject) -> str:
     verdicts = sorted({f.verdict.value for f in flags}) or [NO_FLAG]
     sources = sorted({page.source(c) for c in claims})
     flag_html = "".join(
-        f'<li class="flag">{badge(f.verdict)} {escape(f.explanation)}'
+        f'<li class="flag">{badge(f.verdict)} {escape(explain(f, page.report.claim))}'
         + (f' <span class="ratio">({f.ratio:g}× apart)</span>' if f.ratio else "")
         + (f' <span class="review">review: {escape(f.review)}</span>' if f.review else "")
         + "</li>"

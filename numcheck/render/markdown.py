@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from numcheck.model import Claim, Flag, Story, Subject, Verdict
+from numcheck.render.explain import explain
 from numcheck.render.registry import renderer
 from numcheck.wording import figure_text, interval_text, number
 
@@ -100,7 +101,7 @@ def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
             review = f" — reviewed: {escape(f.review)}" if f.review else ""
             lines.append(
                 f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
-                f"{escape(f.explanation)}{review}"
+                f"{escape(explain(f, report.claim))}{review}"
             )
     else:
         lines.append("No source contradicts another on the same subject and period.")
@@ -108,7 +109,7 @@ def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
     if disputed:
         lines += ["", "Estimates that named sources dispute (not errors):", ""]
         lines += [f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
-                  f"{escape(f.explanation)}" for f in disputed]
+                  f"{escape(explain(f, report.claim))}" for f in disputed]
     lines.append("")
     return lines
 
@@ -157,7 +158,7 @@ def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[F
         review = f" Reviewed: **{escape(f.review)}**." if f.review else ""
         lines.append(
             f"**Verdict: {VERDICT_NAMES[f.verdict]}** `{f.rule}`{ratio} — "
-            f"{escape(f.explanation)}{review}"
+            f"{escape(explain(f, report.claim))}{review}"
         )
         lines.append("")
     return lines

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from numcheck.model import Flag, Side, Story, Verdict
 from numcheck.render.csv_cells import csv_text
+from numcheck.render.explain import ClaimOf, explain
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
 from numcheck.wording import figure_text
@@ -23,7 +24,7 @@ def _side(side: Side | None) -> dict[str, Any] | None:
             "source_kind": side.source_kind}
 
 
-def flag_record(flag: Flag) -> dict[str, Any]:
+def flag_record(flag: Flag, claim_of: ClaimOf) -> dict[str, Any]:
     return {
         "subject": flag.subject,
         "label": flag.label,
@@ -35,7 +36,8 @@ def flag_record(flag: Flag) -> dict[str, Any]:
         "high": _side(flag.high),
         "low": _side(flag.low),
         "whole": list(flag.whole),
-        "explanation": flag.explanation,
+        "estimates": [_side(s) for s in flag.estimates],
+        "explanation": explain(flag, claim_of),
         "fingerprint": flag.fingerprint,
         "review": flag.review,
     }
@@ -68,7 +70,7 @@ def as_json(report: Report, **_: object) -> str:
             for d in report.documents
         ],
         "claims": [claim_record(c, subject_of.get(c.id)) for c in report.claims],
-        "flags": [flag_record(f) for f in report.comparison.flags],
+        "flags": [flag_record(f, report.claim) for f in report.comparison.flags],
         "subjects": [
             {
                 "key": s.key,
@@ -166,7 +168,7 @@ def as_claimreview(report: Report, **_: object) -> str:
                 "reviewRating": {
                     "@type": "Rating",
                     "alternateName": worst.verdict.value,
-                    "ratingExplanation": worst.explanation,
+                    "ratingExplanation": explain(worst, report.claim),
                 },
                 "author": {"@type": "Organization", "name": "numcheck"},
                 "identifier": worst.fingerprint,

@@ -110,12 +110,22 @@ def test_different_periods_that_agree_raise_nothing(make_claim: Make) -> None:
     assert _verdicts(_judge([a, c])) == {Verdict.DIFFERENT_PERIOD}
 
 
-def test_explanation_names_both_sources_and_figures(make_claim: Make) -> None:
-    flags = _judge([make_claim(175_000, doc="a.txt", outlet="Le Monde"),
-                    make_claim(90_000, doc="b.txt", attribution="Kyiv")])
-    text = flags[0].explanation
-    assert "Le Monde" in text and "Kyiv" in text and "175,000" in text and "90,000" in text
-    assert text.endswith(".") and text.count(". ") == 0
+def test_flag_names_both_sides_as_data(make_claim: Make) -> None:
+    high = make_claim(175_000, doc="a.txt", outlet="Le Monde")
+    low = make_claim(90_000, doc="b.txt", attribution="Kyiv")
+    flag = _judge([high, low])[0]
+    assert flag.pair == (high.id, low.id) and flag.ratio == round(175_000 / 90_000, 4)
+    assert flag.high is not None and flag.high.source == "Le Monde"
+    assert flag.low is not None and flag.low.source == "Kyiv"
+    assert not hasattr(flag, "explanation")  # prose is render/'s, per language
+
+
+def test_disputed_flag_keeps_each_kind_of_source_as_a_side(make_claim: Make) -> None:
+    police = make_claim(30_000, doc="a", attribution="la police", lang="fr")
+    unions = make_claim(140_000, doc="b", attribution="les syndicats", lang="fr")
+    flag = next(f for f in _judge([police, unions]) if f.verdict is Verdict.DISPUTED)
+    assert [s.claims[0] for s in flag.estimates] == [unions.id, police.id]
+    assert [s.source_kind for s in flag.estimates] == ["organisers", "authorities"]
 
 
 def test_fingerprint_ignores_claim_order(make_claim: Make) -> None:

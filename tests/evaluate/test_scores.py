@@ -11,7 +11,7 @@ from numcheck.model import Flag, Verdict
 
 
 def _flag(ids: tuple[str, ...], verdict: Verdict) -> Flag:
-    return Flag(subject="s", label="s", claims=ids, verdict=verdict, ratio=None, explanation="")
+    return Flag(subject="s", label="s", claims=ids, verdict=verdict, ratio=None)
 
 
 @pytest.fixture
