@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "parallel": FOUNDATION, "isolation": FOUNDATION, "rulebook": FOUNDATION,
     "wording": FOUNDATION, "table": FOUNDATION, "__version__": FOUNDATION,
     "quiet_imports": FOUNDATION,  # the stories helper's import utility, when it lands
+    "schemas": FOUNDATION,  # the shape of every file read (pydantic models)
     # the stages, in pipeline order
     "ingest": 1,
     "extract": 2,

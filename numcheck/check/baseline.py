@@ -14,6 +14,8 @@ import yaml
 from numcheck.atomicfile import write_atomic
 from numcheck.errors import ConfigError
 from numcheck.model import Flag
+from numcheck.schemas.base import check
+from numcheck.schemas.ledger import BaselineFile
 from numcheck.yamlfile import read_yaml
 
 HEADER = (
@@ -26,17 +28,10 @@ def load(path: Path) -> frozenset[str]:
     """Fingerprints in the baseline; a missing file is an empty baseline."""
     if not path.is_file():
         return frozenset()
-    data = read_yaml(path, ConfigError, what="baseline") or {}
-    flags = data.get("flags") if isinstance(data, dict) else None
-    if not isinstance(flags, list | None):
-        raise ConfigError(f"{path}: key 'flags'", "must be a list")
-    out = set()
-    for i, item in enumerate(flags or []):
-        fp = item.get("fingerprint") if isinstance(item, dict) else None
-        if not isinstance(fp, str):
-            raise ConfigError(f"{path}: flags[{i}]", "needs a 'fingerprint'")
-        out.add(fp)
-    return frozenset(out)
+    data = read_yaml(path, ConfigError, what="baseline")
+    baseline = check(BaselineFile, {} if data is None else data, str(path), ConfigError)
+    assert baseline is not None
+    return frozenset(entry.fingerprint for entry in baseline.flags)
 
 
 def dump(flags: Iterable[Flag]) -> str:

@@ -48,7 +48,7 @@ def rules_digest(rules: Rulebook) -> str:
         for path in sorted(p for p in base.rglob("*") if p.is_file()):
             h.update(path.relative_to(base).as_posix().encode() + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
-    h.update(repr(dataclasses.astuple(rules.settings)).encode())
+    h.update(repr(tuple(rules.settings.model_dump().values())).encode())
     return h.hexdigest()
 
 

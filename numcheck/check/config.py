@@ -16,7 +16,9 @@ from typing import Any
 
 from numcheck.errors import ConfigError, RulesError
 from numcheck.rulebook import Rulebook, load_rules
-from numcheck.rulebook.schema import SETTINGS, value_problem
+from numcheck.schemas.base import check
+from numcheck.schemas.config import ProjectConfig
+from numcheck.schemas.rules import SETTING_NAMES, Settings
 
 CONFIG_FILE = ".numcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -24,10 +26,7 @@ LEDGER = Path(".numcheck") / "reviews.yaml"
 BASELINE = Path(".numcheck") / "baseline.yaml"
 CACHE = Path(".numcheck") / "cache"
 
-_PATHS = ("ledger", "baseline", "cache_dir")
-_LISTS = ("rules", "against", "fail_on")
-KEYS = frozenset((*_PATHS, *_LISTS, *SETTINGS))
-FAIL_LEVELS = ("conflict", "divergent", "garbled", "any")  # numcheck.check.gate.LEVELS
+KEYS = frozenset((*ProjectConfig.model_fields, *SETTING_NAMES))
 
 
 @dataclass(frozen=True)
@@ -99,48 +98,27 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _parse(path: Path, table: Any, prefix: str) -> CheckConfig:
+    at = tuple(filter(None, prefix.split(".")))
     if not isinstance(table, dict):
-        raise ConfigError(str(path), f"'{prefix or 'numcheck'}' must be a table")
-    root = path.resolve().parent
+        raise ConfigError(str(path), f"'{prefix.rstrip('.') or 'numcheck'}' must be a table")
     for key in table:
         if key not in KEYS:
             known = ", ".join(sorted(KEYS))
-            raise ConfigError(f"{path}: key '{prefix}{key}'", f"unknown key (known: {known})")
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in _LISTS:
-        value = table.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{path}: key '{prefix}{key}'", "must be a string or list of strings")
-        lists[key] = tuple(value)
-    paths: dict[str, Path | None] = {}
-    for key in _PATHS:
-        value = table.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{path}: key '{prefix}{key}'", "must be a path (string)")
-        paths[key] = root / value if value is not None else None
-    for level in lists["fail_on"]:
-        for name in filter(None, (n.strip() for n in level.split(","))):
-            if name not in FAIL_LEVELS:
-                raise ConfigError(f"{path}: key '{prefix}fail_on'",
-                                  f"unknown level '{name}' (choose from: {', '.join(FAIL_LEVELS)})")
-    settings: dict[str, float] = {}
-    for key, rule in SETTINGS.items():
-        if key in table:
-            problem = value_problem(table[key], rule)
-            if problem is not None:
-                raise ConfigError(f"{path}: key '{prefix}{key}'", problem[1])
-            settings[key] = float(table[key])
+            raise ConfigError(f"{path}: {prefix}{key}", f"unknown key (known keys: {known})")
+    conf = check(ProjectConfig, table, str(path), ConfigError, at=at)
+    assert conf is not None
+    settings = {k: v for k, v in table.items() if k in SETTING_NAMES}
+    check(Settings, settings, str(path), ConfigError, partial=True, at=at)
+    root = path.resolve().parent
     return CheckConfig(
         root=root,
         source=path,
-        rules=tuple(root / p for p in lists["rules"]),
-        against=tuple(root / p for p in lists["against"]),
-        fail_on=lists["fail_on"],
-        ledger=paths["ledger"],
-        baseline=paths["baseline"],
-        cache_dir=paths["cache_dir"],
+        rules=tuple(root / p for p in conf.rules),
+        against=tuple(root / p for p in conf.against),
+        fail_on=tuple(conf.fail_on),
+        ledger=root / conf.ledger if conf.ledger else None,
+        baseline=root / conf.baseline if conf.baseline else None,
+        cache_dir=root / conf.cache_dir if conf.cache_dir else None,
         settings=settings,
     )
 

@@ -13,28 +13,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from numcheck.atomicfile import write_atomic
 from numcheck.errors import ConfigError
 from numcheck.model import Comparison, Flag
+from numcheck.schemas.base import check
+from numcheck.schemas.ledger import DECISIONS, LedgerFile, Review
 from numcheck.yamlfile import read_yaml
 
-DECISIONS = ("confirmed", "false-positive", "explained", "needs-source")
+__all__ = ["DECISIONS", "Ledger", "Review", "apply", "load", "record", "record_decision", "stale"]
+
 HEADER = (
     "# numcheck review ledger: one entry per flag fingerprint, sorted.\n"
     "# Written by `numcheck review FINGERPRINT --decision ...`; safe to edit by hand.\n"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    decision: str
-    reviewer: str
-    date: str  # ISO date, kept as text so the file round-trips byte for byte
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,37 +46,15 @@ def load(path: Path) -> Ledger:
     """A missing file is an empty ledger; a malformed one names the file and entry."""
     if not path.is_file():
         return Ledger(path, {})
-    data = read_yaml(path, ConfigError) or {}
-    reviews = data.get("reviews") if isinstance(data, dict) else None
-    shape_ok = isinstance(data, dict) and not set(data) - {"reviews"}
-    if not shape_ok or not isinstance(reviews, dict | None):
-        raise ConfigError(str(path), "expected one 'reviews' mapping of fingerprint → entry")
-    entries = {str(fp): _entry(path, str(fp), raw) for fp, raw in (reviews or {}).items()}
-    return Ledger(path, entries)
-
-
-def _entry(path: Path, fp: str, raw: Any) -> Review:
-    where = f"{path}: reviews.{fp}"
-    if not isinstance(raw, dict):
-        raise ConfigError(where, "must be a mapping with decision, reviewer, date, note")
-    unknown = set(raw) - {"decision", "reviewer", "date", "note"}
-    if unknown:
-        raise ConfigError(f"{where}.{sorted(unknown)[0]}", "unknown key")
-    decision = raw.get("decision")
-    if decision not in DECISIONS:
-        raise ConfigError(f"{where}.decision", f"'{decision}' is not one of {', '.join(DECISIONS)}")
-    note = raw.get("note")
-    return Review(
-        decision=str(decision),
-        reviewer=str(raw.get("reviewer") or ""),
-        date=str(raw.get("date") or ""),
-        note=str(note) if note is not None else None,
-    )
+    data = read_yaml(path, ConfigError, what="ledger")
+    ledger = check(LedgerFile, {} if data is None else data, str(path), ConfigError)
+    assert ledger is not None
+    return Ledger(path, ledger.reviews)
 
 
 def dump(ledger: Ledger) -> str:
     body = {
-        fp: {k: v for k, v in dataclasses.asdict(r).items() if v is not None}
+        fp: r.model_dump(exclude_none=True)
         for fp, r in sorted(ledger.entries.items())
     }
     text = yaml.safe_dump({"reviews": body}, sort_keys=True, allow_unicode=True,
@@ -154,7 +126,7 @@ def _edited(path: Path, fingerprint: str, review: Review) -> str | None:
     if not isinstance(reviews, CommentedMap) or not reviews:
         reviews = document["reviews"] = CommentedMap()  # block style, even after `{}`
     entry = CommentedMap(
-        (k, v) for k, v in sorted(dataclasses.asdict(review).items()) if v is not None
+        (k, v) for k, v in sorted(review.model_dump(exclude_none=True).items())
     )
     if fingerprint in reviews:
         reviews[fingerprint] = entry
@@ -182,7 +154,8 @@ def record(
         raise ConfigError("--note", "a decision of 'explained' needs a note saying why")
     if not fingerprint or not all(c in "0123456789abcdef" for c in fingerprint):
         raise ConfigError("FINGERPRINT", f"'{fingerprint}' is not a flag fingerprint (hex digits)")
-    entry = Review(decision, reviewer, (today or date.today()).isoformat(), note or None)
+    entry = Review(decision=decision, reviewer=reviewer,  # type: ignore[arg-type]  # checked
+                   date=(today or date.today()).isoformat(), note=note or None)
     return Ledger(ledger.path, {**ledger.entries, fingerprint: entry})
 
 

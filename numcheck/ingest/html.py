@@ -23,7 +23,9 @@ from typing import Any
 
 from numcheck.errors import RulesError
 from numcheck.ingest.metadata import Source, parse_published
-from numcheck.rulebook import Rulebook, schema
+from numcheck.rulebook import Rulebook
+from numcheck.schemas.base import check
+from numcheck.schemas.rules import Pages
 from numcheck.yamlfile import read_yaml
 
 PAGES_FILE = "pages.yaml"
@@ -52,7 +54,7 @@ def _markers(folders: tuple[str, ...]) -> tuple[str, ...]:
         if not path.is_file():
             continue
         data = read_yaml(path, RulesError)
-        schema.validate(data, schema.PAGES, str(path), partial=True)
+        check(Pages, data, str(path), RulesError, partial=True)
         found += [m for m in data.get("chrome_markers", []) if m not in found]
     return tuple(_words(m) for m in found)
 

@@ -14,24 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from numcheck.errors import RulesError
-from numcheck.rulebook import schema
+from numcheck.schemas.base import check
+from numcheck.schemas.rules import Garbles, Language, Settings, Subjects
 from numcheck.yamlfile import read_yaml
 
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    approx_band: float
-    nearly_band: float
-    divergence_ratio: float
-    conflict_slack: float
-    period_window_days: float
-    place_min_population: float
-    story_similarity: float
-    story_entity_weight: float
-    story_window_days: float
-    story_span_days: float
-    story_prefix_chars: float
+__all__ = ["Rulebook", "Settings", "load_rules", "shipped_rules_dir"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,15 +43,10 @@ class Rulebook:
 
     def with_settings(self, **changes: float) -> Rulebook:
         """A copy with some settings replaced (from configuration or the command line)."""
-        merged = {f: getattr(self.settings, f) for f in schema.SETTINGS}
-        for key, value in changes.items():
-            if key not in schema.SETTINGS:
-                raise RulesError("settings", f"unknown setting '{key}'")
-            merged[key] = value
-        schema.validate(merged, schema.SETTINGS, "settings", partial=False)
-        return Rulebook(
-            self.languages, self.subjects, Settings(**merged), self.garbles, self.folders
-        )
+        merged = {**self.settings.model_dump(), **changes}
+        settings = check(Settings, merged, "settings", RulesError)
+        assert settings is not None
+        return Rulebook(self.languages, self.subjects, settings, self.garbles, self.folders)
 
 
 def shipped_rules_dir() -> Path:
@@ -81,48 +66,72 @@ def load_rules(extra: Iterable[str | Path] = ()) -> Rulebook:
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Rulebook:
     base = shipped_rules_dir()
-    languages = _load_family(base / "languages", schema.LANGUAGE, {})
-    subjects = _load_family(base / "subjects", schema.SUBJECTS, {})
-    settings = _read(base / "settings.yaml", schema.SETTINGS, partial=False)
-    garbles = _read(base / "garbles.yaml", schema.GARBLES, partial=False)
+    languages = _load_family(base / "languages", Language, {})
+    subjects = _load_family(base / "subjects", Subjects, {})
+    settings = _read(base / "settings.yaml", Settings, partial=False)
+    garbles = _read(base / "garbles.yaml", Garbles, partial=False)
     for folder in map(Path, extra):
         if not folder.is_dir():
             raise RulesError(str(folder), "rules folder not found")
-        languages = _load_family(folder / "languages", schema.LANGUAGE, languages)
-        subjects = _load_family(folder / "subjects", schema.SUBJECTS, subjects)
+        languages = _load_family(folder / "languages", Language, languages)
+        subjects = _load_family(folder / "subjects", Subjects, subjects)
         if (folder / "settings.yaml").is_file():
-            settings = _merge(settings, _read(folder / "settings.yaml", schema.SETTINGS, True))
+            settings = _merge(settings, _read(folder / "settings.yaml", Settings, True))
     return Rulebook(
         languages=languages,
         subjects=subjects,
-        settings=Settings(**settings),
+        settings=Settings.model_validate(settings),
         garbles=garbles,
         folders=(str(base), *extra),
     )
 
 
 def _load_family(
-    folder: Path, spec: Mapping[str, Any], base: dict[str, dict[str, Any]]
+    folder: Path, model: type[BaseModel], base: dict[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
-    """One file per language; a file for a language not yet known must be complete."""
+    """One file per language; a file for a language not yet known must be complete.
+
+    The files stay plain mappings once checked: the stages index them by key, and a
+    newsroom's folder is merged into them key by key.
+    """
     merged = copy.deepcopy(base)
     if not folder.is_dir():
         return merged
-    for path in sorted(folder.glob("*.yaml")):
-        lang = path.stem
-        data = _read(path, spec, partial=lang in merged)
+    found = {p.stem: (p, read_yaml(p, RulesError)) for p in sorted(folder.glob("*.yaml"))}
+    for lang, (path, data) in found.items():
+        others = {other: (Path(f"{other}.yaml"), rules) for other, rules in merged.items()}
+        others.update((other, entry) for other, entry in found.items() if other != lang)
+        _check(path, data, model, partial=lang in merged, others=others)
         declared = data.get("language", lang)
         if declared != lang:
-            raise RulesError(f"{path}: key 'language'", f"says '{declared}' but the file is {lang}")
+            raise RulesError(f"{path}: language", f"says '{declared}' but the file is {lang}")
         merged[lang] = _merge(merged[lang], data) if lang in merged else data
     return merged
 
 
-def _read(path: Path, spec: Mapping[str, Any], partial: bool) -> dict[str, Any]:
+def _read(path: Path, model: type[BaseModel], partial: bool) -> dict[str, Any]:
     data = read_yaml(path, RulesError)
-    schema.validate(data, spec, str(path), partial=partial)
-    assert isinstance(data, dict)
-    return data
+    _check(path, data, model, partial=partial)
+    return data  # type: ignore[no-any-return]  # checked: a mapping of model's shape
+
+
+def _check(
+    path: Path, data: Any, model: type[BaseModel], *, partial: bool,
+    others: Mapping[str, tuple[Path, Any]] | None = None,
+) -> None:
+    """``data`` has ``model``'s shape; a key missing here is named with a file that has it."""
+    try:
+        check(model, data, str(path), RulesError, partial=partial)
+    except RulesError as err:
+        if err.problem != "missing" or not others:
+            raise
+        keys = err.where.rpartition(": ")[2].split(".")
+        for other_path, other in others.values():
+            for key in keys:
+                other = other.get(key) if isinstance(other, Mapping) else None
+            if other is not None:
+                raise RulesError(err.where, f"missing (present in {other_path})") from None
+        raise
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:

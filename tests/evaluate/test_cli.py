@@ -75,7 +75,7 @@ def test_invalid_gold_is_one_line_exit_two(tmp_path: Path) -> None:
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert str(bad) in lines[0] and "unknown key 'colour'" in lines[0]
+    assert str(bad) in lines[0] and "claims[0].colour: unknown key" in lines[0]
 
 
 def test_gold_span_not_matching_text_is_exit_two(tmp_path: Path) -> None:

@@ -1,0 +1,295 @@
+"""The rules files: one language file per language (the same keys in each, as dateparser's
+per-language data), subjects, settings, garbled-figure notes and page chrome.
+
+A new key of a language file is a field here and a line in every language file; a
+newsroom's own folder may leave keys out (it adds to the shipped rules), never misspell
+one. Bounds say what keeps the rules meaningful (a month is 1–12, a vague quantity's
+low is at most its high); lists that mean nothing empty are ``Words``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from numcheck.schemas.base import (
+    INCOMPLETE,
+    Days,
+    KeyFault,
+    NonNegative,
+    Positive,
+    Regex,
+    Share,
+    Strict,
+    Text,
+    Words,
+    at_least,
+)
+
+Month = Annotated[int, Field(ge=1, le=12)]
+Head = Literal["first", "last"]  # which word of a noun phrase carries its number
+
+
+def _every_month(months: dict[str, int]) -> dict[str, int]:
+    unnamed = sorted(set(range(1, 13)) - set(months.values()))
+    if unnamed:
+        raise PydanticCustomError(INCOMPLETE, "no word for month {months}",
+                                  {"months": ", ".join(map(str, unnamed))})
+    return months
+
+
+class Hedge(Strict):
+    before: list[str]
+    after: list[str]
+
+
+class Hedges(Strict):
+    approx: Hedge
+    nearly: Hedge
+    more_than: Hedge
+    at_least: Hedge
+    less_than: Hedge
+    at_most: Hedge
+
+
+class Fractions(Strict):
+    words: dict[str, Annotated[float, Field(gt=0, le=100)]]
+    exclude_before: list[str]
+
+
+class Vague(Strict):
+    """A vague quantity ("a dozen"): the interval it stands for, and the figure read
+    (``value``; ``low`` when not given)."""
+
+    text: Text
+    low: NonNegative
+    high: NonNegative
+    value: NonNegative | None = None
+
+    @model_validator(mode="after")
+    def _inside(self) -> Vague:
+        if self.low > self.high:
+            raise KeyFault(["low"], f"{self.low:g} is more than high ({self.high:g})")
+        if self.value is not None and not self.low <= self.value <= self.high:
+            raise KeyFault(["value"], f"{self.value:g} is outside low–high "
+                                      f"({self.low:g}–{self.high:g})")
+        return self
+
+
+class RangeWords(Strict):
+    lead: str
+    join: Text
+
+
+class Attribution(Strict):
+    markers: Words
+    verbs: Words
+    leading_noise: list[str]
+    apposition_heads: list[str]
+
+
+class Ages(Strict):
+    before: list[str]
+    before_alone: list[str]
+    after: list[str]
+    person_nouns: list[str]
+    years: list[str]
+    apposition: bool
+
+
+class Identifiers(Strict):
+    before: list[str]
+    after: list[str]
+    patterns: list[Regex]
+
+
+class OneWords(Strict):
+    words: Words
+    default: Literal["article", "count"]
+    nouns: list[str]
+    alone: list[str]
+    events: list[str]
+    window: Annotated[int, Field(ge=0, le=20)]
+    auxiliaries: list[str]
+    pronoun_before: list[str]
+    pronoun_after: list[str]
+
+
+class RelativePeriod(Strict):
+    unit: Literal["year", "month", "day"]
+    offset: Annotated[int, Field(ge=-100, le=100)]
+
+
+class Language(Strict):
+    """``rules/languages/LANG.yaml``: how numbers, hedges and dates are written."""
+
+    language: Text
+    name: Text
+    detect: Words
+    decimal_separator: Text
+    group_separators: list[str]
+    number_words: Words
+    number_joiners: list[str]
+    article_numerals: list[str]
+    homograph_numerals: list[str]
+    scales: Annotated[dict[str, Positive], Field(min_length=1)]
+    scale_suffixes: dict[str, Positive]
+    hedges: Hedges
+    half_words: list[str]
+    fractions: Fractions
+    vague: list[Vague]
+    ranges: list[RangeWords]
+    months: Annotated[dict[str, Month], AfterValidator(_every_month)]
+    weekdays: Annotated[list[str], at_least(7, "weekdays")]
+    year_context: list[str]
+    relative_times: list[str]
+    ordinal_suffixes: list[str]
+    time_markers: list[str]
+    time_lead: list[str]
+    percent: Words
+    currencies: dict[str, str]
+    units: dict[str, str]
+    durations: dict[str, str]
+    stopwords: Words
+    verb_suffixes: list[str]
+    noun_connectors: list[str]
+    counted_before_markers: list[str]
+    participle_endings: list[str]
+    noun_head: Head
+    plural_endings: list[str]
+    section_headers: list[Regex]
+    anaphora: list[str]
+    anaphoric_determiners: list[str]
+    attribution: Attribution
+    abbreviations: list[str]
+    boilerplate: list[Regex]
+    ages: Ages
+    identifiers: Identifiers
+    score_words: list[str]
+    change_words: list[str]
+    year_lead_strong: list[str]
+    decade_lead: list[str]
+    year_determiners: list[str]
+    irregular_plurals: list[str]
+    date_range_joiners: list[str]
+    one_words: OneWords
+    relative_periods: dict[str, RelativePeriod]
+    name_connectors: list[str]
+
+
+class Counted(Strict):
+    label: Text
+    words: Words
+    default_event: Text
+    people: bool = False
+
+
+class Concept(Strict):
+    label: Text
+    words: Words
+
+
+class Event(Strict):
+    label: str  # empty: the event goes without saying ("affected")
+    words: list[str]  # an event may be named only through what it counts
+    counted_as: str | None = None
+    reporting: bool = False
+    any_counted: bool = False
+
+
+class Source(Strict):
+    label: Text
+    words: Words
+    kind: Text
+
+
+class Parts(Strict):
+    before: list[str]
+    after: list[str]
+    enumeration: list[str]
+
+
+class SubjectAges(Strict):
+    before: list[str]
+    after: list[str]
+
+
+class PluralSuffix(Strict):
+    suffix: Text
+    replace: str
+
+
+class Subjects(Strict):
+    """``rules/subjects/LANG.yaml``: what is counted, by whom, where, said by whom."""
+
+    language: Text
+    head: Head
+    counted: dict[str, Counted]
+    actors: dict[str, Concept]
+    events: dict[str, Event]
+    places: dict[str, Concept]
+    sources: dict[str, Source]
+    independent_kinds: list[str]
+    parts: Parts
+    ages: SubjectAges
+    place_prepositions: list[str]
+    plural_suffixes: list[PluralSuffix]
+    fallback_stopwords: list[str]
+    place_links: list[str]
+
+
+class Settings(Strict):
+    """``rules/settings.yaml`` (and the same keys in the project configuration).
+
+    Bounds keep the gate able to fail: a band or slack of 100 % makes every pair of
+    figures agree, a window under a day splits every story into one period per date,
+    a ratio beyond 10 never calls anything divergent; a similarity and a weight are
+    shares; fewer than three letters make every word meet.
+    """
+
+    approx_band: Annotated[float, Field(ge=0, le=0.5)]
+    nearly_band: Annotated[float, Field(ge=0, le=0.5)]
+    divergence_ratio: Annotated[float, Field(ge=1, le=10)]
+    conflict_slack: Annotated[float, Field(ge=0, le=0.5)]
+    period_window_days: Days
+    place_min_population: Annotated[int, Field(ge=0)]
+    story_similarity: Share
+    story_entity_weight: Share
+    story_window_days: Days
+    story_span_days: Days
+    story_prefix_chars: Annotated[int, Field(ge=3, le=40)]
+
+
+SETTING_NAMES = tuple(Settings.model_fields)
+
+
+class Placeholder(Strict):
+    token: Text
+    reason: Text
+    scale_after_small_number: Positive
+    guess_note: Text
+
+
+class Reason(Strict):
+    reason: Text
+
+
+class TooLarge(Strict):
+    above: Positive
+    reason: Text
+
+
+class Garbles(Strict):
+    """``rules/garbles.yaml``: figures that cannot be read, and what to tell the reader."""
+
+    placeholders: list[Placeholder]
+    run_together: Reason
+    too_large: TooLarge
+
+
+class Pages(Strict):
+    """``rules/pages.yaml``: the class and id words of page chrome (paywalls, share bars)."""
+
+    chrome_markers: Words
