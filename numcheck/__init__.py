@@ -5,8 +5,8 @@ ingest → extract → stories → group → compare → render, each stage taki
 plain records of ``numcheck.model``.
 
 The public names are imported on first use, so ``import numcheck`` (and ``numcheck
---help``) does not load every stage and its libraries. Two of them, ``extract`` and
-``compare``, are also subpackage names: they are properties of the package's module
+--help``) does not load every stage and its libraries. Three of them, ``extract``,
+``group`` and ``compare``, are also subpackage names: they are properties of the package's module
 class, so importing the subpackage never replaces the function of the same name.
 """
 
@@ -27,12 +27,12 @@ _WHERE = {
     "RulesError": "numcheck.errors",
     "extract": "numcheck.extract",
     "extract_document": "numcheck.extract",
+    "group": "numcheck.group",
     "read_paths": "numcheck.ingest",
     **{name: "numcheck.model" for name in (
-        "Claim", "Comparison", "Document", "Extraction", "Flag", "Hedge", "Kind",
-        "OtherMention", "Problem", "Story", "Subject", "Verdict",
+        "Claim", "Comparison", "Document", "Extraction", "Flag", "Grouping", "Hedge", "Kind",
+        "OtherMention", "Problem", "Reason", "Report", "Story", "Subject", "Verdict",
     )},
-    "Report": "numcheck.pipeline",
     "claims_frame": "numcheck.pipeline",
     "run": "numcheck.pipeline",
     "Rulebook": "numcheck.rulebook",
@@ -40,10 +40,10 @@ _WHERE = {
     "find_stories": "numcheck.stories",
 }
 __all__ = [  # the same names as _WHERE (tests/test_public_api.py)
-    "Claim", "Comparison", "ConfigError", "Document", "Extraction", "Flag", "Hedge", "Kind",
-    "NumcheckError", "OtherMention", "Problem", "Report", "Rulebook", "RulesError", "Story",
-    "Subject", "Verdict", "claims_frame", "compare", "extract", "extract_document",
-    "find_stories", "load_rules", "read_paths", "run",
+    "Claim", "Comparison", "ConfigError", "Document", "Extraction", "Flag", "Grouping",
+    "Hedge", "Kind", "NumcheckError", "OtherMention", "Problem", "Reason", "Report", "Rulebook",
+    "RulesError", "Story", "Subject", "Verdict", "claims_frame", "compare", "extract",
+    "extract_document", "find_stories", "group", "load_rules", "read_paths", "run",
 ]
 
 
@@ -64,6 +64,7 @@ def _function_of_subpackage(name: str) -> property:
 class _Package(ModuleType):
     extract = _function_of_subpackage("extract")
     compare = _function_of_subpackage("compare")
+    group = _function_of_subpackage("group")
 
     def __getattr__(self, name: str) -> Any:
         if name not in _WHERE:
@@ -89,14 +90,18 @@ if TYPE_CHECKING:
         Document,
         Extraction,
         Flag,
+        Grouping,
         Hedge,
         Kind,
         OtherMention,
         Problem,
+        Reason,
+        Report,
         Story,
         Subject,
         Verdict,
     )
-    from numcheck.pipeline import Report, claims_frame, run
+    from numcheck.group import group
+    from numcheck.pipeline import claims_frame, run
     from numcheck.rulebook import Rulebook, load_rules
     from numcheck.stories import find_stories

@@ -11,9 +11,15 @@ holds article text or a pattern's source.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
+
+from numcheck.rulebook import Rulebook
+
+T = TypeVar("T")
 
 
 class Hedge(StrEnum):
@@ -273,6 +279,15 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Grouping:
+    """What ``group`` hands ``compare``: subjects (sorted by key) and who belongs where."""
+
+    subjects: tuple[Subject, ...]
+    subject_of: dict[str, str] = field(default_factory=dict)  # claim id → subject key
+    part_of: dict[str, str] = field(default_factory=dict)  # part claim id → whole claim id
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of grouping and comparing: subjects, flags, and claim → subject."""
 
@@ -281,6 +296,43 @@ class Comparison:
     subject_of: dict[str, str] = field(default_factory=dict)
     # Part → whole, claim by claim ("dont 81 000 à Paris" → the national figure).
     part_of: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs, sorted once: documents by name, claims by place."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    others: tuple[OtherMention, ...]
+    comparison: Comparison
+    problems: tuple[Problem, ...]
+    rules: Rulebook
+    stories: tuple[Story, ...] = ()  # first published first; claims compared only within one
+
+    @property
+    def skipped(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._by_id()[claim_id]
+
+    def document(self, name: str) -> Document:
+        return self._index("_documents_by_name", lambda: {d.name: d for d in self.documents})[name]
+
+    def story(self, story_id: str | None) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
+
+    def _by_id(self) -> dict[str, Claim]:
+        return self._index("_claims_by_id", lambda: {c.id: c for c in self.claims})
+
+    def _index(self, name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
+        """A lookup built on first use and kept: renderers ask once per claim."""
+        cache: dict[str, T] | None = self.__dict__.get(name)
+        if cache is None:
+            cache = build()
+            object.__setattr__(self, name, cache)
+        return cache
 
 
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:

@@ -1,71 +1,37 @@
 """The whole pipeline in one call: ingest → extract → stories → group → compare.
 
-Renderers and commands all start from the ``Report`` this returns, so every output
-format shows the same records in the same order.
+Each stage is called here, in that order, and only here: a stage never calls the next
+one behind its caller's back. Renderers and commands all start from the ``Report``
+(``numcheck.model``) this returns, so every output format shows the same records in
+the same order.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO
 
-from numcheck.compare.by_story import compare_within, with_stories
+from numcheck.compare import compare
 from numcheck.errors import NumcheckError
 from numcheck.extract import extract_document
+from numcheck.group.by_story import group_by_story
 from numcheck.ingest import Options, iter_documents
 from numcheck.isolation import crashed
-from numcheck.model import Claim, Comparison, Document, Extraction, OtherMention, Problem, Story
+from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, Report
 from numcheck.optional import require
 from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
-from numcheck.stories import Features, features_of, find_stories
+from numcheck.stories import Features, features_of, find_stories, with_stories
 from numcheck.table import frame
 
 if TYPE_CHECKING:
     import pandas as pd
 
-T = TypeVar("T")
-
-@dataclass(frozen=True)
-class Report:
-    """Everything a renderer needs, sorted once: documents by name, claims by place."""
-
-    documents: tuple[Document, ...]
-    claims: tuple[Claim, ...]
-    others: tuple[OtherMention, ...]
-    comparison: Comparison
-    problems: tuple[Problem, ...]
-    rules: Rulebook
-    stories: tuple[Story, ...] = ()  # first published first; claims compared only within one
-
-    @property
-    def skipped(self) -> bool:
-        return any(p.fatal for p in self.problems)
-
-    def claim(self, claim_id: str) -> Claim:
-        return self._by_id()[claim_id]
-
-    def document(self, name: str) -> Document:
-        return self._index("_documents_by_name", lambda: {d.name: d for d in self.documents})[name]
-
-    def story(self, story_id: str | None) -> Story | None:
-        return next((s for s in self.stories if s.id == story_id), None)
-
-    def _by_id(self) -> dict[str, Claim]:
-        return self._index("_claims_by_id", lambda: {c.id: c for c in self.claims})
-
-    def _index(self, name: str, build: Callable[[], dict[str, T]]) -> dict[str, T]:
-        """A lookup built on first use and kept: renderers ask once per claim."""
-        cache: dict[str, T] | None = self.__dict__.get(name)
-        if cache is None:
-            cache = build()
-            object.__setattr__(self, name, cache)
-        return cache
-
+__all__ = ["Report", "build_report", "claims_frame", "extract_isolated", "run"]
 
 def build_report(
     extractions: Iterable[Extraction],
@@ -74,7 +40,8 @@ def build_report(
     *,
     features: dict[str, Features] | None = None,
 ) -> Report:
-    """Stories, then comparison within each; ``features`` (by document name) spare texts."""
+    """Stories, then grouping and comparison within each story; ``features`` (by
+    document name) spare reading the texts again."""
     done = sorted(extractions, key=lambda e: e.document.name)
     documents = [e.document for e in done]
     found = find_stories(
@@ -82,11 +49,12 @@ def build_report(
         features=[features[d.name] for d in documents] if features is not None else None,
     )
     claims = tuple(with_stories([c for e in done for c in e.claims], found.story_of))
+    grouping = group_by_story(claims, rules)
     return Report(
         documents=tuple(documents),
         claims=claims,
         others=tuple(o for e in done for o in e.others),
-        comparison=compare_within(claims, rules),
+        comparison=compare(claims, grouping, rules),
         problems=tuple(problems),
         rules=rules,
         stories=found.stories,

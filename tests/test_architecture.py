@@ -50,13 +50,7 @@ LAYERS: dict[str, int] = {
 STAGES = ("ingest", "extract", "stories", "group", "compare", "render")
 
 # (importing module, imported module): why it is allowed for now, and the way out.
-EXCEPTIONS: dict[tuple[str, str], str] = {
-    # ``Report`` (the record every renderer takes) still lives in pipeline.py; issue 12
-    # moves it to model.py, which waits for the stories helper's in-flight change to
-    # Report (a ``stories`` field). Type-only: render never imports pipeline at run time.
-    **{(f"numcheck.render.{m}", "numcheck.pipeline"): "Report as a type, until model.py"
-       for m in ("html", "markdown", "report_formats", "claims_table", "isolated")},
-}
+EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _module_name(path: Path) -> str:
@@ -129,6 +123,46 @@ def test_render_imports_no_command(forbidden: str) -> None:
     assert offenders == []
 
 
+# The modules that run a stage. Only the pipeline and the commands call them: a stage
+# may use an earlier stage's helpers (a lexicon, a vocabulary), never run it, so
+# ``compare`` judges the grouping it is given and does not group behind its caller.
+STAGE_ENTRIES = frozenset({
+    "numcheck.ingest", "numcheck.extract", "numcheck.stories", "numcheck.group",
+    "numcheck.group.by_story", "numcheck.compare",
+})
+DRIVERS = ("pipeline", "check", "evaluate", "cli", "__init__")
+
+
+def _runs_a_stage(module: str, target: str) -> bool:
+    """``module`` imports the entry of another stage than its own."""
+    return target in STAGE_ENTRIES and _layer(target) != _layer(module) and (
+        _layer(module) not in DRIVERS)
+
+
+def test_only_the_pipeline_runs_the_stages() -> None:
+    offenders = sorted(f"{_module_name(p)} → {t}" for p in _modules() for t in _imports(p)
+                       if _runs_a_stage(_module_name(p), t))
+    assert offenders == []
+
+
+def _calls(node: ast.AST) -> list[str]:
+    """Names called under ``node``, in source order."""
+    found = [n for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+    return [n.func.id for n in sorted(found, key=lambda n: (n.lineno, n.col_offset))
+            if isinstance(n.func, ast.Name)]
+
+
+def test_the_pipeline_calls_each_stage_in_order() -> None:
+    """ingest → extract → stories → group → compare, read from pipeline.py's calls."""
+    tree = ast.parse((PACKAGE / "pipeline.py").read_text(encoding="utf-8"))
+    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    reading = [c for c in _calls(functions["run"]) if c in ("iter_documents", "_extract_all")]
+    assert reading == ["iter_documents", "_extract_all"]
+    assert "extract_document" in _calls(functions["extract_isolated"])
+    stages = ["find_stories", "with_stories", "group_by_story", "compare"]
+    assert [c for c in _calls(functions["build_report"]) if c in stages] == stages
+
+
 def test_exceptions_are_still_needed() -> None:
     """An exception that no longer matches an import is dead and must go."""
     actual = {(_module_name(p), t) for p in _modules() for t in _imports(p)}
@@ -143,9 +177,21 @@ def test_exceptions_are_still_needed() -> None:
     ("numcheck.group.facets", "numcheck.stories", False),  # same rank: independent
     ("numcheck.model", "numcheck.rulebook", True),  # foundation among itself
     ("numcheck.pipeline", "numcheck.render", True),
-    ("numcheck.render.html", "numcheck.pipeline", True),  # the listed exception
-    ("numcheck.render.svg", "numcheck.pipeline", False),  # not listed
+    ("numcheck.render.html", "numcheck.pipeline", False),
+    ("numcheck.render.svg", "numcheck.check", False),
+    ("numcheck.compare", "numcheck.group.by_story", True),  # compare judges a grouping
+    ("numcheck.group.by_story", "numcheck.compare", False),
 ])
 def test_the_rule_itself(source: str, target: str, allowed: bool) -> None:
     """The ranks decide as the docstring says (a check on the checker)."""
     assert _allowed(source, target) is allowed
+
+
+@pytest.mark.parametrize(("source", "target", "runs"), [
+    ("numcheck.compare", "numcheck.group", True),  # compare grouping on its own
+    ("numcheck.compare.sources", "numcheck.group.vocabulary", False),  # a helper
+    ("numcheck.pipeline", "numcheck.compare", False),  # the driver
+    ("numcheck.group.by_story", "numcheck.group", False),  # its own stage
+])
+def test_the_stage_rule_itself(source: str, target: str, runs: bool) -> None:
+    assert _runs_a_stage(source, target) is runs

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from numcheck import Claim, Report, Verdict
-from numcheck.compare.by_story import unqualified
+from numcheck.group.by_story import unqualified
 
 
 def _match(report: Report, g: dict[str, Any]) -> Claim | None:

@@ -8,7 +8,8 @@ Library only: nothing here prints or exits. ``numcheck check`` and ``numcheck re
 # render a CheckResult, which only this package makes (render never imports check).
 from numcheck.check import formats as _formats  # noqa: F401
 from numcheck.check.config import CheckConfig, find_config, load_config
-from numcheck.check.gate import CheckItem, CheckResult, check, fail_levels
+from numcheck.check.fail_on import fail_levels
+from numcheck.check.gate import CheckItem, CheckResult, check
 from numcheck.check.ledger import Ledger, Review, apply, stale
 
 __all__ = [

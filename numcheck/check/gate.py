@@ -16,37 +16,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from numcheck.check.cache import ExtractionCache
+from numcheck.check.fail_on import DEFAULT_VERDICTS, NEW, fails
 from numcheck.check.ledger import Ledger, Review, stale
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import judge
-from numcheck.errors import ConfigError
 from numcheck.ingest import Options, article_files, read_paths
-from numcheck.model import Claim, Document, Extraction, Flag, Problem, Subject, Verdict
+from numcheck.model import Claim, Document, Extraction, Flag, Problem, Report, Subject, Verdict
 from numcheck.parallel import ordered_map, plan_jobs
-from numcheck.pipeline import Report, build_report
+from numcheck.pipeline import build_report
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook
-
-LEVELS: dict[str, frozenset[Verdict]] = {
-    "conflict": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION}),
-    "divergent": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION, Verdict.DIVERGENT}),
-    "disputed": frozenset({Verdict.DISPUTED}),
-    "garbled": frozenset({Verdict.UNVERIFIABLE}),
-    "any": frozenset(Verdict) - {Verdict.CONSISTENT},
-}
-DEFAULT_FAIL_ON = ("conflict", "garbled")
-
-
-def fail_levels(names: Iterable[str]) -> frozenset[Verdict]:
-    """``conflict``/``divergent``/``garbled``/``any`` (comma lists allowed) → failing verdicts."""
-    out: set[Verdict] = set()
-    for raw in names:
-        for name in filter(None, (n.strip() for n in raw.split(","))):
-            if name not in LEVELS:
-                known = ", ".join(LEVELS)
-                raise ConfigError("--fail-on", f"unknown level '{name}' (choose from: {known})")
-            out |= LEVELS[name]
-    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +67,7 @@ def check(
     *,
     ledger: Ledger,
     baseline: frozenset[str] = frozenset(),
-    fail_on: frozenset[Verdict] = LEVELS["conflict"] | LEVELS["garbled"],
+    fail_on: frozenset[Verdict] = DEFAULT_VERDICTS,
     cache: ExtractionCache | None = None,
     stdin: bytes | BinaryIO | None = None,
     sources: str | Path | None = None,
@@ -124,14 +103,14 @@ def check(
             flag = dataclasses.replace(flag, review=review.decision)
         claims = [by_id[i] for i in flag.claims]
         at = next(c for c in claims if c.doc in new_names)
-        status = "reviewed" if review else "baseline" if flag.fingerprint in baseline else "new"
+        status = "reviewed" if review else "baseline" if flag.fingerprint in baseline else NEW
         items.append(CheckItem(
             flag=flag,
             at=at,
             path=report.document(at.doc).path,
             others=tuple(c for c in claims if c is not at),
             status=status,
-            failing=status == "new" and flag.verdict in fail_on,
+            failing=fails(flag.verdict, status, fail_on),
             review=review,
         ))
     items.sort(key=lambda i: (i.path, i.at.line, i.at.col, i.flag.verdict.severity,

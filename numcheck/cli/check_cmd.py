@@ -12,7 +12,8 @@ from numcheck.check import baseline as baseline_file
 from numcheck.check import ledger as ledger_file
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.config import configured_rules, load_config
-from numcheck.check.gate import DEFAULT_FAIL_ON, CheckResult, check, fail_levels
+from numcheck.check.fail_on import DEFAULT_FAIL_ON, fail_levels
+from numcheck.check.gate import CheckResult, check
 from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources

@@ -21,8 +21,8 @@ from numcheck.evaluate.gold import Gold, GoldClaim, load_gold, parse_gold
 from numcheck.evaluate.match import Matching, Prediction, match
 from numcheck.evaluate.scores import Issue, Scores, metric_names, score
 from numcheck.evaluate.thresholds import Threshold, failures, parse_threshold
-from numcheck.model import Problem
-from numcheck.pipeline import Report, run
+from numcheck.model import Problem, Report
+from numcheck.pipeline import run
 from numcheck.progress import Progress
 
 __all__ = [

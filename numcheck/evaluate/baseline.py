@@ -16,12 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from numcheck.compare.by_story import unqualified
 from numcheck.errors import NumcheckError
 from numcheck.evaluate.match import Prediction, sentence_around
 from numcheck.extract.quantulum import quantulum_parser
-from numcheck.model import Document
-from numcheck.pipeline import Report
+from numcheck.group.by_story import unqualified
+from numcheck.model import Document, Report
 
 BASELINES = ("quantulum3", "duckling")
 

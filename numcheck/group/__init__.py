@@ -20,17 +20,17 @@ from numcheck.group.facets import UNSET, Facets, facets_of, place_label
 from numcheck.group.gazetteer import is_country
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
-from numcheck.model import Claim, Subject
+from numcheck.model import Claim, Grouping, Subject
 from numcheck.rulebook import Rulebook
 
 __all__ = ["group", "group_with_parts"]
 PART = "part"  # the fifth key facet of a part whose own facets equal its whole's
 
 
-def group(claims: Sequence[Claim], rules: Rulebook) -> tuple[list[Subject], dict[str, str]]:
-    """Subjects (sorted by key) and the subject key of every claim."""
-    subjects, subject_of, _ = group_with_parts(claims, rules)
-    return subjects, subject_of
+def group(claims: Sequence[Claim], rules: Rulebook) -> Grouping:
+    """Subjects (sorted by key), the subject key of every claim, parts and their wholes."""
+    subjects, subject_of, parts = group_with_parts(claims, rules)
+    return Grouping(tuple(subjects), subject_of, parts)
 
 
 def group_with_parts(

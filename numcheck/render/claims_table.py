@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tabulate import tabulate
 
+from numcheck.model import Report
 from numcheck.optional import require
 from numcheck.render.csv_cells import csv_text
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record, frame, ids_cell
 from numcheck.wording import interval_text
-
-if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
-    from numcheck.pipeline import Report
 
 OTHER_COLUMNS = ("doc", "start", "end", "line", "col", "surface", "reason", "found_by")
 

@@ -21,18 +21,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from numcheck.model import Claim, Document, Flag, OtherMention, Story, Subject, Verdict
+from numcheck.model import Claim, Document, Flag, OtherMention, Report, Story, Subject, Verdict
 from numcheck.render.explain import explain
 from numcheck.render.markdown import story_dates
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
 from numcheck.table import ids_cell
 from numcheck.wording import interval_text, number
-
-if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
-    from numcheck.pipeline import Report
 
 VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
     Verdict.CONFLICT: ("✖", "Conflict"),

@@ -8,15 +8,12 @@ each, and the rest is rendered.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from numcheck.errors import NumcheckError
 from numcheck.isolation import crashed
-from numcheck.model import Comparison, Problem
+from numcheck.model import Comparison, Problem, Report
 from numcheck.render.registry import render
-
-if TYPE_CHECKING:
-    from numcheck.pipeline import Report
 
 
 def render_isolated(

@@ -10,17 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from numcheck.model import Claim, Flag, Story, Subject, Verdict
+from numcheck.model import Claim, Flag, Report, Story, Subject, Verdict
 from numcheck.render.explain import explain
 from numcheck.render.registry import renderer
 from numcheck.wording import figure_text, interval_text, number
-
-if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
-    from numcheck.pipeline import Report
 
 VERDICT_NAMES = {
     Verdict.CONFLICT: "conflict",

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from numcheck.model import Flag, Side, Story, Verdict
+from numcheck.model import Flag, Report, Side, Story, Verdict
 from numcheck.render.csv_cells import csv_text
 from numcheck.render.explain import ClaimOf, explain
 from numcheck.render.registry import renderer
 from numcheck.table import COLUMNS, claim_record
 from numcheck.wording import figure_text
-
-if TYPE_CHECKING:  # Report is a type here; see tests/test_architecture.py
-    from numcheck.pipeline import Report
 
 
 def _side(side: Side | None) -> dict[str, Any] | None:

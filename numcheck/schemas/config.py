@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 from numcheck.schemas.base import Strict, Text
 
-# numcheck.check.gate.LEVELS (a test keeps the two in step)
+# numcheck.check.fail_on.LEVELS (tests/schemas/test_shipped.py keeps the two in step)
 FAIL_LEVELS = ("conflict", "divergent", "disputed", "garbled", "any")
 
 

@@ -3,22 +3,24 @@
 Two shootings on the same day in two cities, or two protests a week apart, give
 near-identical figures about different events; compared together they would be false
 conflicts. This stage sorts documents into stories (see ``cluster`` for the method
-and ``features`` for what an article is reduced to); ``numcheck.compare.by_story``
-then compares claims story by story.
+and ``features`` for what an article is reduced to) and stamps each claim with its
+story (``with_stories``); ``numcheck.group.by_story`` then groups claims story by story.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from numcheck.model import Document, Story
+from numcheck.model import Claim, Document, Story
 from numcheck.rulebook import Rulebook
 from numcheck.stories.cluster import Counts, count, link, weighted
 from numcheck.stories.features import Features, features_of
 
-__all__ = ["Counts", "Features", "Stories", "count", "features_of", "find_stories", "story_id"]
+__all__ = ["Counts", "Features", "Stories", "count", "features_of", "find_stories", "story_id",
+           "with_stories"]
 
 @dataclass(frozen=True)
 class Stories:
@@ -51,6 +53,13 @@ def find_stories(
                for members in groups]
     stories.sort(key=lambda s: (s.first is None, s.first or s.last, s.id))
     return Stories(tuple(stories), {name: s.id for s in stories for name in s.documents})
+
+
+def with_stories(claims: Sequence[Claim], story_of: Mapping[str, str]) -> list[Claim]:
+    """Each claim stamped with its document's story (None when the document has none)."""
+    stamp = dataclasses.replace
+    return [c if c.story == story_of.get(c.doc) else stamp(c, story=story_of.get(c.doc))
+            for c in claims]
 
 
 def story_id(first_document: str) -> str:

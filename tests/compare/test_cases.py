@@ -83,7 +83,7 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
     assert not (case.keys() - EXPECTATIONS - {"id", "why", "articles", "rules"}), case.keys()
     rules = _rules(case, tmp_path)
     claims = _claims(case, rules)
-    result = numcheck.compare(claims, rules)
+    result = numcheck.compare(claims, numcheck.group(claims, rules), rules)
     named = Named(claims)
     key = lambda ref: result.subject_of[named(ref).id]  # noqa: E731
     why = case.get("why", "")

@@ -13,7 +13,7 @@ import pytest
 from test_html_hostile import NAME, OUTLET, write_hostile
 
 from numcheck import run
-from numcheck.pipeline import Report
+from numcheck.model import Report
 from numcheck.render import render
 from numcheck.render.html import (
     _Claimed,

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from numcheck import run
-from numcheck.pipeline import Report
+from numcheck.model import Report
 from numcheck.render.html import render_html
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.check.gate import LEVELS
+from numcheck.check.fail_on import LEVELS
 from numcheck.evaluate.gold import load_gold
 from numcheck.rulebook import load_rules, shipped_rules_dir
 from numcheck.schemas.config import FAIL_LEVELS
