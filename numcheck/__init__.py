@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from numcheck.compare import compare
     from numcheck.errors import ConfigError, NumcheckError, RulesError
     from numcheck.extract import extract, extract_document
+    from numcheck.group import group
     from numcheck.ingest import read_paths
     from numcheck.model import (
         Claim,
@@ -101,7 +102,6 @@ if TYPE_CHECKING:
         Subject,
         Verdict,
     )
-    from numcheck.group import group
     from numcheck.pipeline import claims_frame, run
     from numcheck.rulebook import Rulebook, load_rules
     from numcheck.stories import find_stories
