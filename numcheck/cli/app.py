@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable
 from enum import IntEnum
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typer
 from typer.core import TyperGroup
@@ -19,7 +19,9 @@ from typer.exceptions import TyperException
 
 from numcheck.atomicfile import write_atomic
 from numcheck.errors import NumcheckError
-from numcheck.model import Problem
+
+if TYPE_CHECKING:
+    from numcheck.model import Problem  # the records are not needed for `--help`
 
 
 class Exit(IntEnum):

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from numcheck.check import baseline as baseline_file
-from numcheck.check import ledger as ledger_file
-from numcheck.check.cache import ExtractionCache
-from numcheck.check.config import configured_rules, load_config
-from numcheck.check.fail_on import DEFAULT_FAIL_ON, fail_levels
-from numcheck.check.gate import CheckResult, check
 from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
-from numcheck.render import render
+
+if TYPE_CHECKING:
+    from numcheck.check.gate import CheckResult
 
 Str = str | None
 New = Annotated[list[str], typer.Argument(help="The new articles: files, folders, or -.")]
@@ -61,6 +57,14 @@ def check_cmd(
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Check new articles against a corpus; only flags involving a new article count."""
+    from numcheck.check import baseline as baseline_file
+    from numcheck.check import ledger as ledger_file
+    from numcheck.check.cache import ExtractionCache
+    from numcheck.check.config import configured_rules, load_config
+    from numcheck.check.fail_on import DEFAULT_FAIL_ON, fail_levels
+    from numcheck.check.gate import check
+    from numcheck.render import render
+
     try:
         conf = load_config(Path(config) if config else None)
         rulebook = configured_rules(conf, rules or [])

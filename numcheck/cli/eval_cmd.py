@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,7 +12,9 @@ from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, say_problems, write_output
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
-from numcheck.evaluate import Evaluation, Scores, Threshold, evaluate, failures, parse_threshold
+
+if TYPE_CHECKING:
+    from numcheck.evaluate import Evaluation, Scores, Threshold
 
 _ROWS = (
     ("claims: precision", "claim_precision"),
@@ -47,6 +49,8 @@ def eval_(
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Score the extraction, grouping and flags against a gold annotation."""
+    from numcheck.evaluate import evaluate, failures, parse_threshold
+
     try:
         if fmt not in ("text", "json"):
             raise NumcheckError("--format", f"unknown format '{fmt}' (text or json)")

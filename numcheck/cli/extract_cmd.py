@@ -11,9 +11,6 @@ from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Lang, Output, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
-from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
-from numcheck.pipeline import run
-from numcheck.render.isolated import render_isolated
 
 Format = Annotated[str, typer.Option("--format", "-f", help="table, csv, json or parquet.")]
 Others = Annotated[
@@ -35,12 +32,15 @@ def extract(
     outlet: inputs.OutletOpt = None,
     published: inputs.PublishedOpt = None,
     urls: inputs.UrlsOpt = None,
-    timeout: inputs.TimeoutOpt = FetchSettings.timeout,
-    page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
+    timeout: inputs.TimeoutOpt = inputs.DEFAULT_TIMEOUT,
+    page_cache: inputs.PageCacheOpt = inputs.DEFAULT_PAGE_CACHE,
     jobs: inputs.JobsOpt = None,
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Pull every numeric claim out of the articles into one table."""
+    from numcheck.pipeline import run
+    from numcheck.render.isolated import render_isolated
+
     try:
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from numcheck.errors import ConfigError
-from numcheck.ingest import Columns, Options
-from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings, is_url
-from numcheck.ingest.metadata import Source, parse_published
+
+if TYPE_CHECKING:
+    from numcheck.ingest import Options
+
+# FetchSettings' defaults, repeated here so `--help` can show them without importing the
+# reading stage (tests/cli/test_startup.py keeps the two in step).
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_PAGE_CACHE = ".numcheck/pages"
 
 ColumnsOpt = Annotated[list[str] | None, typer.Option(
     "--columns", help="Corpus-file columns, FIELD=COLUMN (text, id, url, title, published, "
@@ -35,6 +40,8 @@ PageCacheOpt = Annotated[str, typer.Option(
 
 def input_paths(paths: list[str] | None, urls: str | None) -> list[str]:
     """The command line's inputs, then the URLs of ``--urls``; at least one."""
+    from numcheck.ingest.fetch import is_url
+
     out = list(paths or [])
     if urls is not None:
         try:
@@ -58,9 +65,13 @@ def reading_options(
     name: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
-    timeout: float = FetchSettings.timeout,
-    page_cache: str = str(DEFAULT_CACHE),
+    timeout: float = DEFAULT_TIMEOUT,
+    page_cache: str = DEFAULT_PAGE_CACHE,
 ) -> Options:
+    from numcheck.ingest import Columns, Options
+    from numcheck.ingest.fetch import FetchSettings
+    from numcheck.ingest.metadata import Source, parse_published
+
     try:
         day = parse_published(published) if published else None
     except ValueError:

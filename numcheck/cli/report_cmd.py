@@ -8,16 +8,11 @@ from typing import Annotated
 
 import typer
 
-from numcheck.check import ledger as ledger_file
-from numcheck.check.config import configured_rules, load_config
 from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
 from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
-from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
-from numcheck.pipeline import run
-from numcheck.render.isolated import render_isolated
 
 Format = Annotated[
     str, typer.Option("--format", "-f", help="markdown, html, json, csv or claimreview.")
@@ -39,12 +34,17 @@ def report(
     outlet: inputs.OutletOpt = None,
     published: inputs.PublishedOpt = None,
     urls: inputs.UrlsOpt = None,
-    timeout: inputs.TimeoutOpt = FetchSettings.timeout,
-    page_cache: inputs.PageCacheOpt = str(DEFAULT_CACHE),
+    timeout: inputs.TimeoutOpt = inputs.DEFAULT_TIMEOUT,
+    page_cache: inputs.PageCacheOpt = inputs.DEFAULT_PAGE_CACHE,
     jobs: inputs.JobsOpt = None,
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
+    from numcheck.check import ledger as ledger_file
+    from numcheck.check.config import configured_rules, load_config
+    from numcheck.pipeline import run
+    from numcheck.render.isolated import render_isolated
+
     try:
         conf = load_config(Path(config) if config else None)
         paths = inputs.input_paths(paths, urls)

@@ -5,17 +5,16 @@ from __future__ import annotations
 import getpass
 import subprocess
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from numcheck.check import ledger as ledger_file
-from numcheck.check.cache import ExtractionCache
-from numcheck.check.config import CheckConfig, configured_rules, load_config
-from numcheck.check.gate import known_fingerprints
 from numcheck.cli.app import Exit, app, fail
 from numcheck.cli.options import Config, LedgerOpt, Rules
 from numcheck.errors import ConfigError, NumcheckError
+
+if TYPE_CHECKING:
+    from numcheck.check.config import CheckConfig
 
 Decision = Annotated[str | None, typer.Option(
     "--decision", help="confirmed, false-positive, explained or needs-source.")]
@@ -51,6 +50,9 @@ def review(
     (--against or the configuration), so a typo never lands in the ledger; --force
     records it anyway.
     """
+    from numcheck.check import ledger as ledger_file
+    from numcheck.check.config import load_config
+
     try:
         conf = load_config(Path(config) if config else None)
         ledger_path = Path(ledger) if ledger else conf.ledger_path
@@ -86,6 +88,10 @@ def _must_be_a_flag(
         raise ConfigError("review", "no articles to check the fingerprint against: give them "
                           "(review FINGERPRINT PATH...), --against, or `against` in the "
                           "configuration; or --force")
+    from numcheck.check.cache import ExtractionCache
+    from numcheck.check.config import configured_rules
+    from numcheck.check.gate import known_fingerprints
+
     rulebook = configured_rules(conf, rules)
     known, problems = known_fingerprints(
         paths, rulebook, cache=ExtractionCache(conf.cache_path, rulebook))
