@@ -28,5 +28,5 @@ def test_help_imports_nothing_heavy() -> None:
 
 
 def test_help_shows_the_reading_stage_defaults() -> None:
-    assert inputs.DEFAULT_TIMEOUT == FetchSettings().timeout
+    assert FetchSettings().timeout == inputs.DEFAULT_TIMEOUT
     assert Path(inputs.DEFAULT_PAGE_CACHE) == DEFAULT_CACHE
