@@ -11,6 +11,7 @@ import hashlib
 import math
 from collections.abc import Callable, Sequence
 
+from numcheck.compare.roles import named_role, subset_phrase
 from numcheck.compare.sources import Source, source_of
 from numcheck.model import Claim, Flag, Side, Subject, Verdict
 from numcheck.rulebook import Rulebook, Settings
@@ -193,18 +194,39 @@ def _disputed(
 def _self_contradictions(
     subject: Subject, period: list[Claim], settings: Settings, sources: Sources
 ) -> list[Flag]:
-    """One article, one source, two disjoint figures for one subject and period."""
+    """One article, one source, two disjoint figures for one named role and scope.
+
+    Only a subject a rule names (counted thing and role from ``rules/subjects``) can
+    hold two figures of one article for the same quantity: a duration, a sum known by
+    its unit or a noun no rule names may be any number of things, and a qualified
+    subset ("two Syrian teams" among "163 teams") is a part, not a second figure.
+    """
+    if not named_role(subject):
+        return []
     by_voice: dict[tuple[str, str], list[Claim]] = {}
     for c in period:
         source = sources[c.id]
         by_voice.setdefault((c.doc, source.identity if source else ""), []).append(c)
     flags = []
     for _voice, own in sorted(by_voice.items()):
-        top = max(own, key=lambda c: (lo(c), c.id))
-        bottom = min(own, key=lambda c: (hi(c), c.id))
-        if top is not bottom and disjoint(top, bottom, settings.conflict_slack):
+        pair = _contradicting(own, settings.conflict_slack)
+        if pair is not None:
+            top, bottom = pair
             flags.append(_flag(subject, [top], [bottom], Verdict.SELF_CONTRADICTION, sources))
     return flags
+
+
+def _contradicting(own: Sequence[Claim], slack: float) -> tuple[Claim, Claim] | None:
+    """The highest figure against the lowest it is disjoint from, subsets left out."""
+    tops = sorted(own, key=lambda c: (-lo(c), c.id))
+    bottoms = sorted(own, key=lambda c: (hi(c), c.id))
+    for top in tops:
+        for bottom in bottoms:
+            if not disjoint(top, bottom, slack):
+                break  # the lowest upper bounds come first: no later one is disjoint
+            if not subset_phrase(top, bottom):
+                return top, bottom
+    return None
 
 
 def _across_periods(

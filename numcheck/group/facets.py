@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from numcheck.extract.lexicon import fold
 from numcheck.group.gazetteer import COUNTRY, is_country, name_of, places_in
+from numcheck.group.parts import is_addition
+from numcheck.group.restated import figure_key, restated_only, unit_only
 from numcheck.group.vocabulary import Family, Vocabulary, vocabulary
 from numcheck.model import Claim, Kind
 from numcheck.rulebook import Rulebook
@@ -44,14 +46,13 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     prev_end, next_start, first_start = scope
     if is_age(claim, text, here, after, vocab):
         return alone(claim, "alone/age")  # an age describes a person: never compared
+    if is_addition(claim, text, here, after, vocab):
+        return alone(claim, "alone/addition")  # added to a figure given: part of a total
     how = []
     events = vocab.families["events"]
-    event = (
-        _governing(claim, text, here, prev_end, events)
-        or _first(events.find(text, after, next_start))
-        or _last(events.find(text, 0, here))
-        or ""
-    )
+    near = _governing(claim, text, here, prev_end, events) or _first(
+        events.find(text, after, next_start))
+    event = near or _last(events.find(text, 0, here)) or ""
 
     counted = _counted_concept(claim, vocab)
     fallback = _fallback(claim, vocab) if counted is None else None
@@ -68,12 +69,19 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     if not event or (event in vocab.reporting and "default_event" in info):
         event = info.get("default_event", event or UNSET)
         how.append("event/default")
-    if event in vocab.counted_as and (
-        info.get("people") or (event in vocab.any_counted and counted.startswith("~"))
+    if event in vocab.counted_as and claim.kind in (Kind.COUNT, Kind.PERCENT) and (
+        info.get("people") or (event in vocab.any_counted and counted.startswith("~") and near)
     ):
         # people in a role are that role ("two men are dead"); a population no rule
-        # names keeps its name ("3 000 enseignants ont défilé": teachers who marched)
+        # names keeps its name ("3 000 enseignants ont défilé": teachers who marched); a
+        # thing no rule names takes a casualty role only from its own predicate (the
+        # "66 canons" lost beside "10 000 morts" are not deaths)
         counted = vocab.counted_as[event]
+    restated = restated_only(claim, counted, near, vocab)
+    if restated:
+        how.append("counted/restatement")
+        if unit_only(claim, counted):
+            event = UNSET  # a predicate elsewhere in the sentence is not this figure's
 
     actor = _actor(claim, text, here, after, next_start, vocab)
     places = _places(claim, text, (here, after, prev_end, next_start, first_start), vocab,
@@ -88,6 +96,8 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         else events.labels.get(event, event),
         ", ".join(place_label(p, places_family.labels) for p in sorted(places)),
     )
+    if restated:
+        counted = f"{counted}={figure_key(claim)}"
     return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels)
 
 

@@ -92,6 +92,31 @@ def _enumerated(own: list[Claim], i: int, vocab: Vocabulary) -> list[Claim]:
     return items
 
 
+def is_addition(claim: Claim, text: str, here: int, after: int, vocab: Vocabulary) -> bool:
+    """"saved 200 more", "other 15 shells fell", "15 autres": a figure added to one already
+    given is a part of a total (stated or not), never a second figure for it.
+
+    ``text`` is the folded sentence, ``here``/``after`` the figure's offsets in it; the
+    marker may follow the counted phrase ("trois blessés supplémentaires"), never a
+    hedge of the figure's own ("107 or more").
+    """
+    if claim.kind is not Kind.COUNT:
+        return False
+    if vocab.addition_before.search(text, 0, here):
+        return True
+    rest = text[after:]
+    if claim.hedge_text and rest.lstrip().startswith(fold(claim.hedge_text)):
+        return False
+    counted = fold(claim.counted or "")
+    if counted and rest.lstrip().startswith(counted):
+        rest = rest.lstrip()[len(counted):]
+        # the counted phrase may have taken the marker in: "blessés supplémentaires"
+        if any(m.start() > 0 and m.end() == len(counted)
+               for m in vocab.addition_after.finditer(counted)):
+            return True
+    return bool(vocab.addition_after.match(rest))
+
+
 def _without(gap: str, counted: str | None) -> str:
     """The gap between two items once the first item's counted phrase is taken out."""
     if counted:
@@ -102,4 +127,4 @@ def _without(gap: str, counted: str | None) -> str:
     return gap
 
 
-__all__ = ["parts_of"]
+__all__ = ["is_addition", "parts_of"]

@@ -68,6 +68,8 @@ class Vocabulary:
     part_before: re.Pattern[str]  # searched up to the figure: ends right before it
     part_after: re.Pattern[str]  # matched right after the figure (and its counted phrase)
     enumeration: re.Pattern[str]  # what may join the items of a breakdown
+    addition_before: re.Pattern[str]  # searched up to the figure: "another 15", "encore 15"
+    addition_after: re.Pattern[str]  # matched right after the figure: "200 more", "15 autres"
     place_lead: re.Pattern[str]  # searched up to a name: a preposition right before it
     common_words: frozenset[str]  # capitalised at a sentence start, never a place name
 
@@ -116,6 +118,8 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         part_before=_ending(raw.get("parts", {}).get("before", [])),
         part_after=_leading(raw.get("parts", {}).get("after", []), skip_words=True),
         enumeration=_enumeration(raw.get("parts", {}).get("enumeration", [])),
+        addition_before=_ending(raw.get("additions", {}).get("before", [])),
+        addition_after=_leading(raw.get("additions", {}).get("after", [])),
         place_lead=_place_lead(raw.get("place_prepositions", [])),
         common_words=_common_words(rules, lang, families),
     )

@@ -184,6 +184,7 @@ class Counted(Strict):
     words: Words
     default_event: Text
     people: bool = False
+    holders: bool = False  # each figure is one holder's (a candidate's votes)
 
 
 class Concept(Strict):
@@ -211,6 +212,13 @@ class Parts(Strict):
     enumeration: list[str]
 
 
+class Additions(Strict):
+    """Words that make a figure an addition to one already given ("200 more")."""
+
+    before: list[str]
+    after: list[str]
+
+
 class SubjectAges(Strict):
     before: list[str]
     after: list[str]
@@ -233,6 +241,7 @@ class Subjects(Strict):
     sources: dict[str, Source]
     independent_kinds: list[str]
     parts: Parts
+    additions: Additions
     ages: SubjectAges
     place_prepositions: list[str]
     plural_suffixes: list[PluralSuffix]

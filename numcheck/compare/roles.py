@@ -1,0 +1,41 @@
+"""Whether two figures of one article can be about one quantity at all.
+
+A fact-checker calls an article self-contradictory only when it gives two figures
+for the same subject, role, scope, period and source. The subject key says what the
+grouping knew: a counted thing and role named by ``rules/subjects`` qualify; a
+fallback noun (``~team``), a duration or sum known only by its unit, and figures kept
+apart as restatements (``votes=424``) do not. Two counted phrases one of which adds
+words to the other ("teams" and "Syrian teams") are a whole and a qualified subset.
+"""
+
+from __future__ import annotations
+
+from numcheck.extract.lexicon import fold
+from numcheck.model import Claim, Subject
+
+UNSET = "-"
+GENERIC = ("~", "alone:")
+
+
+def named_role(subject: Subject) -> bool:
+    """The subject's counted thing and its role both come from the subject rules."""
+    fields = subject.key.split("|")  # counted|actor|event|places (see numcheck.group)
+    head = fields[0]
+    kind, counted = head.split(":", 1) if ":" in head else ("", head)
+    if kind in ("duration", "alone") or counted.startswith(GENERIC) or "=" in counted:
+        return False
+    return len(fields) > 2 and fields[2] not in (UNSET, "")
+
+
+def subset_phrase(a: Claim, b: Claim) -> bool:
+    """One counted phrase is the other plus qualifying words: a part, not a rival."""
+    words_a, words_b = _words(a), _words(b)
+    return words_a != words_b and bool(words_a) and bool(words_b) and (
+        words_a < words_b or words_b < words_a)
+
+
+def _words(c: Claim) -> frozenset[str]:
+    return frozenset(fold(c.counted or "").split())
+
+
+__all__ = ["named_role", "subset_phrase"]
