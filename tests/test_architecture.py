@@ -43,9 +43,10 @@ LAYERS: dict[str, int] = {
     "pipeline": 6,
     "check": 7,
     "evaluate": 7,
-    "cli": 8,
-    "__init__": 9,  # the public facade re-exports everything
-    "__main__": 9,
+    "project": 8,  # one configuration path for every command (and the library)
+    "cli": 9,
+    "__init__": 10,  # the public facade re-exports everything
+    "__main__": 10,
 }
 STAGES = ("ingest", "extract", "stories", "group", "compare", "render")
 
@@ -130,7 +131,7 @@ STAGE_ENTRIES = frozenset({
     "numcheck.ingest", "numcheck.extract", "numcheck.stories", "numcheck.group",
     "numcheck.group.by_story", "numcheck.compare",
 })
-DRIVERS = ("pipeline", "check", "evaluate", "cli", "__init__")
+DRIVERS = ("pipeline", "check", "evaluate", "project", "cli", "__init__")
 
 
 def _runs_a_stage(module: str, target: str) -> bool:

@@ -58,16 +58,15 @@ def check_cmd(
 ) -> None:
     """Check new articles against a corpus; only flags involving a new article count."""
     from numcheck.check import baseline as baseline_file
-    from numcheck.check import ledger as ledger_file
     from numcheck.check.cache import ExtractionCache
-    from numcheck.check.config import configured_rules, load_config
     from numcheck.check.fail_on import DEFAULT_FAIL_ON, fail_levels
     from numcheck.check.gate import check
+    from numcheck.project import open_project
     from numcheck.render import render
 
     try:
-        conf = load_config(Path(config) if config else None)
-        rulebook = configured_rules(conf, rules or [])
+        project = open_project(config, rules or ())
+        conf, rulebook = project.config, project.rules
         levels = fail_levels(fail_on or conf.fail_on or DEFAULT_FAIL_ON)
         baseline_path = Path(baseline) if baseline else conf.baseline_path
         folder = None if no_cache else Path(cache_dir) if cache_dir else conf.cache_path
@@ -76,7 +75,7 @@ def check_cmd(
                 paths,
                 against or [str(p) for p in conf.against],
                 rulebook,
-                ledger=ledger_file.load(Path(ledger) if ledger else conf.ledger_path),
+                ledger=project.ledger(ledger),
                 baseline=frozenset() if write_baseline else baseline_file.load(baseline_path),
                 fail_on=levels,
                 cache=ExtractionCache(folder, rulebook),

@@ -10,6 +10,7 @@ import typer
 
 from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, say_problems, write_output
+from numcheck.cli.options import Config, Rules
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 
@@ -45,20 +46,24 @@ def eval_(
         "--min", help="KEY=VALUE: exit 1 if the metric is below (repeatable).")] = None,
     maximum: Annotated[list[str] | None, typer.Option(
         "--max", help="KEY=VALUE: exit 1 if the metric is above (repeatable).")] = None,
+    rules: Rules = None,
+    config: Config = None,
     jobs: inputs.JobsOpt = None,
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Score the extraction, grouping and flags against a gold annotation."""
-    from numcheck.evaluate import evaluate, failures, parse_threshold
+    from numcheck.evaluate import failures, parse_threshold
+    from numcheck.project import open_project
 
     try:
+        project = open_project(config, rules or ())
         if fmt not in ("text", "json"):
             raise NumcheckError("--format", f"unknown format '{fmt}' (text or json)")
         thresholds = [parse_threshold(t, is_min=True) for t in minimum or ()]
         thresholds += [parse_threshold(t, is_min=False) for t in maximum or ()]
         names = [n.strip() for b in baseline or () for n in b.split(",") if n.strip()]
         with progress_display(quiet=quiet) as display:
-            result = evaluate(gold, paths, baseline=names, jobs=jobs, progress=display)
+            result = project.evaluate(gold, paths, baseline=names, jobs=jobs, progress=display)
     except NumcheckError as err:
         raise fail(err) from None
     missed = failures(result.scores, thresholds)

@@ -8,7 +8,7 @@ import typer
 
 from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
-from numcheck.cli.options import Lang, Output, Rules, Sources
+from numcheck.cli.options import Config, Lang, Output, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 
@@ -27,6 +27,7 @@ def extract(
     others: Others = False,
     rules: Rules = None,
     sources: Sources = None,
+    config: Config = None,
     columns: inputs.ColumnsOpt = None,
     name: inputs.NameOpt = None,
     outlet: inputs.OutletOpt = None,
@@ -38,16 +39,18 @@ def extract(
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Pull every numeric claim out of the articles into one table."""
-    from numcheck.pipeline import run
+    from numcheck.project import open_project
     from numcheck.render.isolated import render_isolated
 
     try:
+        project = open_project(config, rules or ())
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         with progress_display(quiet=quiet) as display:
-            report = run(paths, lang=lang, rules_dirs=rules or (), sources=sources,
-                         stdin=read_stdin_if(paths), options=options, progress=display,
-                         jobs=jobs, keep_texts=False)  # the table needs claims, not texts
+            report = project.claims(paths, lang=lang, sources=sources,
+                                    stdin=read_stdin_if(paths), options=options,
+                                    progress=display, jobs=jobs,
+                                    keep_texts=False)  # the table needs claims, not texts
             if display is not None:
                 display.stage("rendering")
             data, failed = render_isolated("claims", fmt, report, others=others)

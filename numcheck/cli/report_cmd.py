@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,28 +38,22 @@ def report(
     quiet: inputs.QuietOpt = False,
 ) -> None:
     """Read a set of articles and report where their figures disagree."""
-    from numcheck.check import ledger as ledger_file
-    from numcheck.check.config import configured_rules, load_config
-    from numcheck.pipeline import run
+    from numcheck.project import open_project
     from numcheck.render.isolated import render_isolated
 
     try:
-        conf = load_config(Path(config) if config else None)
+        project = open_project(config, rules or ())
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         with progress_display(quiet=quiet) as display:
-            result = run(paths, lang=lang, rules=configured_rules(conf, rules or []),
-                         sources=sources, stdin=read_stdin_if(paths), options=options,
-                         progress=display, jobs=jobs,
-                         keep_texts=fmt == "html")  # only the desk page shows the texts
-            reviews = ledger_file.load(Path(ledger) if ledger else conf.ledger_path)
-            result = dataclasses.replace(
-                result, comparison=ledger_file.apply(result.comparison, reviews)
-            )
+            reviewed = project.report(
+                paths, ledger=ledger, lang=lang, sources=sources, stdin=read_stdin_if(paths),
+                options=options, progress=display, jobs=jobs,
+                keep_texts=fmt == "html")  # only the desk page shows the texts
+            result = reviewed.report
             if display is not None:
                 display.stage("rendering")
             data, failed = render_isolated("report", fmt, result)
     except NumcheckError as err:
         raise fail(err) from None
-    finish(data, output, [*result.problems, *failed],
-           ledger_file.stale(reviews, result.comparison))
+    finish(data, output, [*result.problems, *failed], reviewed.stale)

@@ -15,6 +15,7 @@ from numcheck.errors import ConfigError, NumcheckError
 
 if TYPE_CHECKING:
     from numcheck.check.config import CheckConfig
+    from numcheck.project import Project
 
 Decision = Annotated[str | None, typer.Option(
     "--decision", help="confirmed, false-positive, explained or needs-source.")]
@@ -51,11 +52,11 @@ def review(
     records it anyway.
     """
     from numcheck.check import ledger as ledger_file
-    from numcheck.check.config import load_config
+    from numcheck.project import open_project
 
     try:
-        conf = load_config(Path(config) if config else None)
-        ledger_path = Path(ledger) if ledger else conf.ledger_path
+        project = open_project(config, rules or ())
+        ledger_path = Path(ledger) if ledger else project.config.ledger_path
         if list_:
             book = ledger_file.load(ledger_path)
             for fp, entry in sorted(book.entries.items()):
@@ -68,8 +69,8 @@ def review(
         ledger_file.record(ledger_file.Ledger(ledger_path, {}), fingerprint, decision,
                            reviewer="", note=note)
         if not force:
-            _must_be_a_flag(fingerprint, [*(articles or []), *_corpus(against, conf)],
-                            conf, rules or [])
+            _must_be_a_flag(fingerprint, [*(articles or []), *_corpus(against, project.config)],
+                            project)
         ledger_file.record_decision(ledger_path, fingerprint, decision,
                                     reviewer=reviewer or _default_reviewer(), note=note)
     except NumcheckError as err:
@@ -82,19 +83,18 @@ def _corpus(against: list[str] | None, conf: CheckConfig) -> list[str]:
 
 
 def _must_be_a_flag(
-    fingerprint: str, paths: list[str], conf: CheckConfig, rules: list[str]
+    fingerprint: str, paths: list[str], project: Project
 ) -> None:
     if not paths:
         raise ConfigError("review", "no articles to check the fingerprint against: give them "
                           "(review FINGERPRINT PATH...), --against, or `against` in the "
                           "configuration; or --force")
     from numcheck.check.cache import ExtractionCache
-    from numcheck.check.config import configured_rules
     from numcheck.check.gate import known_fingerprints
 
-    rulebook = configured_rules(conf, rules)
+    rulebook = project.rules
     known, problems = known_fingerprints(
-        paths, rulebook, cache=ExtractionCache(conf.cache_path, rulebook))
+        paths, rulebook, cache=ExtractionCache(project.config.cache_path, rulebook))
     if fingerprint not in known:
         unread = f"; {len(problems)} input problem(s), e.g. {problems[0]}" if problems else ""
         raise ConfigError(fingerprint, f"matches none of the {len(known)} flags of "

@@ -24,6 +24,7 @@ from numcheck.evaluate.thresholds import Threshold, failures, parse_threshold
 from numcheck.model import Problem, Report
 from numcheck.pipeline import run
 from numcheck.progress import Progress
+from numcheck.rulebook import Rulebook
 
 __all__ = [
     "BASELINES", "Evaluation", "Gold", "GoldClaim", "Issue", "Matching", "Prediction",
@@ -52,17 +53,19 @@ def evaluate(
     paths: Iterable[str | Path],
     *,
     baseline: str | Sequence[str] | None = None,
+    rules: Rulebook | None = None,
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> Evaluation:
-    """Run numcheck on ``paths`` and score it (and each named baseline) against the gold."""
+    """Run numcheck on ``paths`` with ``rules`` (the shipped ones when None) and score it
+    (and each named baseline) against the gold."""
     names = [baseline] if isinstance(baseline, str) else list(baseline or ())
     for name in names:
         if name not in BASELINES:
             raise NumcheckError("--baseline", f"unknown baseline '{name}' "
                                 f"(one of {', '.join(BASELINES)})")
     gold = load_gold(gold_path)
-    report = run(list(paths), jobs=jobs, progress=progress)
+    report = run(list(paths), rules=rules, jobs=jobs, progress=progress)
     scores = score_report(gold, report)
     docs = [d for d in report.documents if d.name in gold.documents]
     predict = {"quantulum3": quantulum3_predictions, "duckling": duckling_predictions}
@@ -76,7 +79,8 @@ def score_report(gold: Gold, report: Report) -> Scores:
     texts = _texts(report)
     check_spans(gold, texts)
     predictions = [p for p in from_report(report) if p.doc in gold.documents]
-    return score("numcheck", gold, texts, predictions, report.comparison.flags)
+    return score("numcheck", gold, texts, predictions, report.comparison.flags,
+                 rules=report.rules)
 
 
 def check_spans(gold: Gold, texts: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from itertools import combinations
 from numcheck.evaluate.gold import ClaimSet, Gold, GoldClaim
 from numcheck.evaluate.match import Matching, Prediction, match, overlaps, sentence_around
 from numcheck.model import Flag
-from numcheck.rulebook import load_rules
+from numcheck.rulebook import Rulebook, load_rules
 
 # Metrics where a larger number is better, and counts where it is worse.
 HIGHER_IS_BETTER = (
@@ -92,12 +92,17 @@ def score(
     texts: Mapping[str, str],
     predictions: Sequence[Prediction],
     flags: Sequence[Flag] = (),
+    *,
+    rules: Rulebook | None = None,
 ) -> Scores:
-    """Score ``predictions`` (and ``flags`` over their ids) against ``gold``."""
+    """Score ``predictions`` (and ``flags`` over their ids) against ``gold``; ``rules``
+    are the run's (the shipped ones when None), whose divergence ratio says which
+    figures a flag can set against each other."""
     m = match(gold, predictions)
     scored = gold.scored
     issues: list[Issue] = []
-    ctx = _Context(gold, texts, m, issues)
+    ratio = (rules or load_rules()).settings.divergence_ratio
+    ctx = _Context(gold, texts, m, issues, ratio)
 
     for g in scored:
         if g.id not in m.pairs:
@@ -189,6 +194,7 @@ class _Context:
     texts: Mapping[str, str]
     matching: Matching
     issues: list[Issue]
+    divergence_ratio: float
 
     def gold_issue(self, kind: str, g: GoldClaim, detail: str) -> None:
         text = self.texts.get(g.doc, "")
@@ -205,7 +211,8 @@ class _Context:
         preds = [self.matching.pairs.get(cid) for cid in claim_set.claims]
         found = all(p is not None for p in preds) and any(
             f.verdict.raised and {p.id for p in preds if p is not None} <= set(f.claims)
-            and (expect or _some_at_odds([p for p in preds if p is not None]))
+            and (expect or _some_at_odds([p for p in preds if p is not None],
+                                         self.divergence_ratio))
             for f in flags
         )
         if found != expect:
@@ -224,10 +231,9 @@ def _central(p: Prediction) -> float | None:
     return p.low if p.low is not None else p.high
 
 
-def _some_at_odds(preds: Sequence[Prediction]) -> bool:
+def _some_at_odds(preds: Sequence[Prediction], ratio: float) -> bool:
     """Two figures a flag can set against each other: intervals apart, or centrals further
-    apart than the shipped divergence ratio."""
-    ratio = load_rules().settings.divergence_ratio
+    apart than the run's divergence ratio."""
     for p, q in combinations(preds, 2):
         if p.garbled or q.garbled:
             return True  # a garbled figure must never be set against anything
