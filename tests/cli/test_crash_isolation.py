@@ -119,12 +119,12 @@ def test_failing_renderer_costs_one_document(
 def test_unexpected_error_is_one_line_and_exit_2(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import numcheck.pipeline as pipeline  # the report command imports run when it runs
+    import numcheck.project as project
 
     def broken(*_: object, **__: object) -> None:
         raise KeyError("no such thing")
 
-    monkeypatch.setattr(pipeline, "run", broken)
+    monkeypatch.setattr(project, "run", broken)
     code, out, err = _cli("report", ".")
     assert (code, out) == (2, "")
     assert err == ["numcheck: internal error: KeyError: 'no such thing' (this is a bug in "

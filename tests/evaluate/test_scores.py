@@ -138,5 +138,8 @@ def test_same_side_claims_in_one_raised_flag_are_not_forbidden(make_pred: Any) -
             make_pred("500", value=500, low=500, high=500, pid="b")]
     apart = [make_pred("500", value=500, low=500, high=500, pid="a"),
              make_pred("800", value=900, low=900, high=900, pid="c")]
-    assert not _some_at_odds(same)
-    assert _some_at_odds(apart)
+    assert not _some_at_odds(same, 1.5)
+    assert _some_at_odds(apart, 1.5)
+    near = [make_pred("500", value=500, low=None, high=None, pid="a"),
+            make_pred("800", value=700, low=None, high=None, pid="d")]
+    assert _some_at_odds(near, 1.2) and not _some_at_odds(near, 1.5)  # the run's ratio
