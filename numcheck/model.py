@@ -217,6 +217,11 @@ class Subject:
     # the national count; Paris lies in France): a breakdown, never a disagreement.
     part_of: tuple[str, ...] = ()
     story: str | None = None  # the story whose claims it groups (see ``Story``)
+    # Structured, so no reader parses the key: ``alone``, a claim counting nothing a
+    # rule or the fallback names (never compared); ``generic``, a counted thing no rule
+    # names, read as the lemma of its noun (the fallback: "teachers").
+    alone: bool = False
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from numcheck.extract.lexicon import fold
 from numcheck.model import Claim, Subject
 
 UNSET = "-"
-GENERIC = ("~", "alone:")
 
 
 def named_role(subject: Subject) -> bool:
@@ -22,7 +21,7 @@ def named_role(subject: Subject) -> bool:
     fields = subject.key.split("|")  # counted|actor|event|places (see numcheck.group)
     head = fields[0]
     kind, counted = head.split(":", 1) if ":" in head else ("", head)
-    if kind in ("duration", "alone") or counted.startswith(GENERIC) or "=" in counted:
+    if subject.alone or subject.generic or kind == "duration" or "=" in counted:
         return False
     return len(fields) > 2 and fields[2] not in (UNSET, "")
 

@@ -199,6 +199,8 @@ def _subject(
         found_by=first.found_by,
         facets=(("counted", counted), ("actor", actor), ("event", event), ("places", places)),
         part_of=part_of,
+        alone=first.alone,
+        generic=first.generic,
     )
 
 

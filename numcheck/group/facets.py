@@ -32,6 +32,8 @@ class Facets:
     places: tuple[str, ...]
     found_by: tuple[str, ...]
     labels: tuple[str, str, str, str]
+    alone: bool = False  # counts nothing nameable: a subject of its own
+    generic: bool = False  # the counted thing is the fallback lemma, not a rule's concept
 
 
 def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Facets:
@@ -70,13 +72,14 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         event = info.get("default_event", event or UNSET)
         how.append("event/default")
     if event in vocab.counted_as and claim.kind in (Kind.COUNT, Kind.PERCENT) and (
-        info.get("people") or (event in vocab.any_counted and counted.startswith("~") and near)
+        info.get("people") or (event in vocab.any_counted and counted == fallback and near)
     ):
         # people in a role are that role ("two men are dead"); a population no rule
         # names keeps its name ("3 000 enseignants ont défilé": teachers who marched); a
         # thing no rule names takes a casualty role only from its own predicate (the
         # "66 canons" lost beside "10 000 morts" are not deaths)
         counted = vocab.counted_as[event]
+    generic = counted == fallback
     restated = restated_only(claim, counted, near, vocab)
     if restated:
         how.append("counted/restatement")
@@ -98,7 +101,8 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     )
     if restated:
         counted = f"{counted}={figure_key(claim)}"
-    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels)
+    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels,
+                  generic=generic)
 
 
 def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family) -> str | None:
@@ -256,7 +260,7 @@ def is_age(claim: Claim, text: str, here: int, after: int, vocab: Vocabulary) ->
 
 def alone(claim: Claim, rule: str) -> Facets:
     return Facets(f"alone:{claim.id}", UNSET, UNSET, (), (rule,),
-                  (claim.counted or claim.surface, "", "", ""))
+                  (claim.counted or claim.surface, "", "", ""), alone=True)
 
 
 def _first(found: list[tuple[int, str]]) -> str | None:

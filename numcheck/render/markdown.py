@@ -82,7 +82,7 @@ def _table(rows: list[list[str]], headers: Sequence[str]) -> str:
 def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
     counts = Counter(f.verdict for f in flags)
     parts = [f"{counts[v]} {VERDICT_NAMES[v]}" for v in Verdict if counts[v]]
-    subjects = [s for s in report.comparison.subjects if not s.key.startswith("alone:")]
+    subjects = [s for s in report.comparison.subjects if not s.alone]
     lines = [
         f"**{len(report.documents)} articles · {len(report.stories)} stories · "
         f"{len(report.claims)} claims · {len(subjects)} subjects · "
@@ -229,7 +229,7 @@ def _appendix(report: Report) -> list[str]:
     claims_alone = []
     for subject in report.comparison.subjects:
         members = [report.claim(i) for i in subject.claims]
-        if subject.key.startswith("alone:"):
+        if subject.alone:
             claims_alone.extend(members)
             continue
         lines += [f"### {escape(subject.label)}", "", f"`{subject.key}`", ""]
