@@ -222,6 +222,11 @@ class Subject:
     # names, read as the lemma of its noun (the fallback: "teachers").
     alone: bool = False
     generic: bool = False
+    # ``restated``: figures that meet only their restatements (a duration or a sum
+    # known by its unit alone, a holder's votes); ``kind``: what its figures measure
+    # (None for a claim alone).
+    restated: bool = False
+    kind: Kind | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,29 +1,26 @@
 """Whether two figures of one article can be about one quantity at all.
 
 A fact-checker calls an article self-contradictory only when it gives two figures
-for the same subject, role, scope, period and source. The subject key says what the
-grouping knew: a counted thing and role named by ``rules/subjects`` qualify; a
-fallback noun (``~team``), a duration or sum known only by its unit, and figures kept
-apart as restatements (``votes=424``) do not. Two counted phrases one of which adds
+for the same subject, role, scope, period and source. The subject's fields say what
+the grouping knew: a counted thing and role named by ``rules/subjects`` qualify; a
+fallback noun (``generic``), a duration, a sum known only by its unit and figures kept
+apart as restatements (``restated``) do not. Two counted phrases one of which adds
 words to the other ("teams" and "Syrian teams") are a whole and a qualified subset.
 """
 
 from __future__ import annotations
 
 from numcheck.extract.lexicon import fold
-from numcheck.model import Claim, Subject
+from numcheck.model import Claim, Kind, Subject
 
 UNSET = "-"
 
 
 def named_role(subject: Subject) -> bool:
     """The subject's counted thing and its role both come from the subject rules."""
-    fields = subject.key.split("|")  # counted|actor|event|places (see numcheck.group)
-    head = fields[0]
-    kind, counted = head.split(":", 1) if ":" in head else ("", head)
-    if subject.alone or subject.generic or kind == "duration" or "=" in counted:
+    if subject.alone or subject.generic or subject.restated or subject.kind is Kind.DURATION:
         return False
-    return len(fields) > 2 and fields[2] not in (UNSET, "")
+    return dict(subject.facets).get("event", UNSET) not in (UNSET, "")
 
 
 def subset_phrase(a: Claim, b: Claim) -> bool:

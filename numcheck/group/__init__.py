@@ -201,6 +201,8 @@ def _subject(
         part_of=part_of,
         alone=first.alone,
         generic=first.generic,
+        restated=first.restated,
+        kind=first.kind,
     )
 
 

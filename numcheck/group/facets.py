@@ -34,6 +34,8 @@ class Facets:
     labels: tuple[str, str, str, str]
     alone: bool = False  # counts nothing nameable: a subject of its own
     generic: bool = False  # the counted thing is the fallback lemma, not a rule's concept
+    restated: bool = False  # groups restatements only (see ``restated``)
+    kind: Kind | None = None
 
 
 def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Facets:
@@ -102,7 +104,7 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     if restated:
         counted = f"{counted}={figure_key(claim)}"
     return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels,
-                  generic=generic)
+                  generic=generic, restated=restated, kind=claim.kind)
 
 
 def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family) -> str | None:

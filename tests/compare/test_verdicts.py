@@ -10,7 +10,7 @@ import pytest
 from numcheck import load_rules
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import disjoint, judge
-from numcheck.model import Claim, Flag, Hedge, Subject, Verdict
+from numcheck.model import Claim, Flag, Hedge, Kind, Subject, Verdict
 
 Make = Callable[..., Claim]
 RULES = load_rules()
@@ -18,7 +18,10 @@ RULES = load_rules()
 
 def _judge(claims: list[Claim], **settings: float) -> list[Flag]:
     rules = RULES.with_settings(**settings) if settings else RULES
-    subject = Subject("troops|russia|deployed|border", "Russian troops", (), "test")
+    facets = (("counted", "troops"), ("actor", "russia"), ("event", "deployed"),
+              ("places", "border"))
+    subject = Subject("troops|russia|deployed|border", "Russian troops", (), ("test",),
+                      facets=facets, kind=Kind.COUNT)
     ok = [c for c in claims if not c.garbled]
     return judge(subject, claims, split_periods(ok, rules.settings), rules)
 

@@ -26,3 +26,11 @@ def test_alone_and_generic_agree_with_the_keys(seeds_report: Report) -> None:
         assert s.generic == counted.startswith("~"), s.key
         assert not (s.alone and s.generic)
     assert all(len(s.claims) == 1 and "alone" in s.found_by[0] for s in alone)
+
+
+def test_restated_and_kind_agree_with_the_keys(seeds_report: Report) -> None:
+    for s in seeds_report.comparison.subjects:
+        head = dict(s.facets)["counted"]
+        assert s.restated == ("=" in head), s.key
+        if not s.alone:
+            assert s.kind is not None and (s.kind.value + ":" in head) == (s.kind.value != "count")
