@@ -35,6 +35,7 @@ _WHERE = {
     )},
     "claims_frame": "numcheck.pipeline",
     "run": "numcheck.pipeline",
+    "open_project": "numcheck.project",
     "Rulebook": "numcheck.rulebook",
     "load_rules": "numcheck.rulebook",
     "find_stories": "numcheck.stories",
@@ -43,7 +44,8 @@ __all__ = [  # the same names as _WHERE (tests/test_public_api.py)
     "Claim", "Comparison", "ConfigError", "Document", "Extraction", "Flag", "Grouping",
     "Hedge", "Kind", "NumcheckError", "OtherMention", "Problem", "Reason", "Report", "Rulebook",
     "RulesError", "Story", "Subject", "Verdict", "claims_frame", "compare", "extract",
-    "extract_document", "find_stories", "group", "load_rules", "read_paths", "run",
+    "extract_document", "find_stories", "group", "load_rules", "open_project", "read_paths",
+    "run",
 ]
 
 
@@ -103,5 +105,6 @@ if TYPE_CHECKING:
         Verdict,
     )
     from numcheck.pipeline import claims_frame, run
+    from numcheck.project import open_project
     from numcheck.rulebook import Rulebook, load_rules
     from numcheck.stories import find_stories
