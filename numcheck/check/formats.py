@@ -11,67 +11,56 @@ from typing import Any
 from urllib.parse import quote
 
 from numcheck.check.gate import CheckItem, CheckResult
-from numcheck.model import RULE_IDS, Story, Verdict
+from numcheck.model import RULE_IDS, Story
 from numcheck.render.explain import explain
 from numcheck.render.registry import formats, render, renderer
+from numcheck.render.words import Words, report_words
 
-RULE_TEXT: dict[Verdict, str] = {
-    Verdict.CONFLICT: "Sources give figures that cannot both be true.",
-    Verdict.SELF_CONTRADICTION: "One article gives two incompatible figures for the same thing.",
-    Verdict.DIVERGENT: "Figures are compatible only through a hedge or open bound, yet far apart.",
-    Verdict.UNVERIFIABLE: (
-        "A figure is garbled (e.g. a machine-translation placeholder) and cannot be checked."
-    ),
-    Verdict.DIFFERENT_PERIOD: (
-        "Figures differ but belong to different periods: a trend, not a conflict."
-    ),
-    Verdict.CONSISTENT: "Figures agree.",
-    Verdict.DISPUTED: (
-        "Named sources of different kinds (police and organisers, government and opposition) "
-        "give different estimates of the same quantity."
-    ),
-}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _stories(result: CheckResult) -> dict[str, Story]:
-    """Built once per output, so naming each flag's story costs no scan of all stories."""
-    return {s.id: s for s in result.report.stories}
+class _Out:
+    """One output being written: its words (``lang`` option, else the corpus's) and the
+    stories by id, built once so naming each flag's story costs no scan of all stories."""
 
+    def __init__(self, result: CheckResult, options: dict[str, Any]) -> None:
+        self.result = result
+        self.w: Words = report_words(result.report, options)
+        self.stories = {s.id: s for s in result.report.stories}
 
-def _story(stories: dict[str, Story], item: CheckItem) -> Story | None:
-    return stories.get(item.at.story or "")
+    def story(self, item: CheckItem) -> Story | None:
+        return self.stories.get(item.at.story or "")
 
+    def story_text(self, item: CheckItem) -> str:
+        story = self.story(item)
+        if story is None:
+            return ""
+        return self.w("check.story", id=story.id, title=" ".join(story.title.split()))
 
-def _story_text(stories: dict[str, Story], item: CheckItem) -> str:
-    story = _story(stories, item)
-    return f" [story {story.id}: {' '.join(story.title.split())}]" if story else ""
+    def explain(self, item: CheckItem) -> str:
+        return explain(item.flag, self.result.report.claim, self.w)
 
-
-def _explain(result: CheckResult, item: CheckItem) -> str:
-    return explain(item.flag, result.report.claim)
-
-
-def _status(item: CheckItem) -> str:
-    if item.review is not None:
-        return f" [reviewed: {item.review.decision}]"
-    if item.status == "baseline":
-        return " [baseline]"
-    return ""
+    def status(self, item: CheckItem) -> str:
+        if item.review is not None:
+            return self.w("check.reviewed", decision=item.review.decision)
+        if item.status == "baseline":
+            return self.w("check.baseline")
+        return ""
 
 
 @renderer("check", "text")
-def text(result: CheckResult, **_: Any) -> str:
-    stories = _stories(result)
+def text(result: CheckResult, **options: Any) -> str:
+    out = _Out(result, options)
+    w = out.w
     lines = [
-        f"{i.path}:{i.at.line}:{i.at.col}: {i.flag.verdict.value}: {_explain(result, i)}"
-        f"{_story_text(stories, i)} ({i.flag.fingerprint}){_status(i)}"
+        f"{i.path}:{i.at.line}:{i.at.col}: {w.verdict(i.flag.verdict)}: {out.explain(i)}"
+        f"{out.story_text(i)} ({i.flag.fingerprint}){out.status(i)}"
         for i in result.items
     ]
     failing = sum(i.failing for i in result.items)
-    lines.append(
-        f"{len(result.items)} flag(s) on {len(result.new)} new article(s), {failing} failing."
-    )
+    lines.append(w("check.total", flags=w.count("flags", len(result.items)),
+                   articles=w.count("new_articles", len(result.new)),
+                   failing=w.number(failing)))
     return "\n".join(lines) + "\n"
 
 
@@ -86,50 +75,58 @@ def escape_property(value: str) -> str:
 
 
 @renderer("check", "github")
-def github(result: CheckResult, **_: Any) -> str:
-    out = []
-    stories = _stories(result)
+def github(result: CheckResult, **options: Any) -> str:
+    lines = []
+    out = _Out(result, options)
+    w = out.w
     for i in result.items:
         level = "error" if i.failing else "warning" if i.status == "new" else "notice"
-        title = f"numcheck {i.flag.verdict.value} ({RULE_IDS[i.flag.verdict]})"
+        title = w("check.title", verdict=w.verdict(i.flag.verdict), rule=i.flag.rule)
         props = ",".join(
             f"{k}={escape_property(v)}"
             for k, v in (("file", i.path), ("line", str(i.at.line)), ("col", str(i.at.col)),
                          ("title", title))
         )
-        message = (f"{_explain(result, i)}{_story_text(stories, i)}\n"
-                   f"fingerprint {i.flag.fingerprint}{_status(i)}")
-        out.append(f"::{level} {props}::{escape_data(message)}")
+        message = (f"{out.explain(i)}{out.story_text(i)}\n"
+                   f"{w('check.fingerprint', fingerprint=i.flag.fingerprint)}{out.status(i)}")
+        lines.append(f"::{level} {props}::{escape_data(message)}")
     for fp in result.stale:
-        message = escape_data(f"ledger entry {fp} matches no flag")
-        out.append(f"::warning title=numcheck stale review::{message}")
-    return "\n".join(out) + ("\n" if out else "")
+        message = escape_data(w("check.stale", fingerprint=fp))
+        title = escape_property(w("check.stale_title"))
+        lines.append(f"::warning title={title}::{message}")
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
-def summary_markdown(result: CheckResult) -> str:
+def summary_markdown(result: CheckResult, **options: Any) -> str:
     """For $GITHUB_STEP_SUMMARY: the gate's flags, then the full markdown report if registered."""
-    lines = ["## numcheck check", "", "| where | verdict | status | explanation | fingerprint |",
+    out = _Out(result, options)
+    w = out.w
+    heads = " | ".join(w(f"column.{h}") for h in ("where", "verdict", "status", "explanation",
+                                                   "fingerprint"))
+    lines = [f"## {w('check.summary_title')}", "", f"| {heads} |",
              "| --- | --- | --- | --- | --- |"]
     for i in result.items:
-        status = "**failing**" if i.failing else (i.review.decision if i.review else i.status)
-        cell = _explain(result, i).replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {i.flag.verdict.value} | {status} "
-                     f"| {cell} | `{i.flag.fingerprint}` |")
+        status = w("check.failing") if i.failing else (
+            i.review.decision if i.review else w(f"check.status.{i.status}"))
+        cell = out.explain(i).replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {w.verdict(i.flag.verdict)} "
+                     f"| {status} | {cell} | `{i.flag.fingerprint}` |")
     if not result.items:
-        lines.append("| | | | no flags | |")
-    lines += [f"- stale ledger entry `{fp}`" for fp in result.stale]
+        lines.append(f"| | | | {w('check.no_flags')} | |")
+    lines += [w("check.stale_item", fingerprint=fp) for fp in result.stale]
     body = "\n".join(lines) + "\n"
     if "markdown" in formats("report"):
-        full = render("report", "markdown", result.report)
+        full = render("report", "markdown", result.report, lang=w.lang)
         if isinstance(full, str):
             body += "\n" + full
     return body
 
 
-def _sarif_result(result: CheckResult, i: CheckItem, story: Story | None) -> dict[str, Any]:
+def _sarif_result(ctx: _Out, i: CheckItem) -> dict[str, Any]:
+    result, story = ctx.result, ctx.story(i)
     level = "error" if i.failing else "warning" if i.status == "new" else "note"
     related = [
-        {"id": n, "message": {"text": f"{c.doc}: '{c.surface}'"},
+        {"id": n, "message": {"text": ctx.w("check.related", doc=c.doc, surface=c.surface)},
          "physicalLocation": {"artifactLocation": {"uri": _uri(result.report.document(c.doc).path)},
                               "region": {"startLine": c.line, "startColumn": c.col}}}
         for n, c in enumerate(i.others, 1)
@@ -137,7 +134,7 @@ def _sarif_result(result: CheckResult, i: CheckItem, story: Story | None) -> dic
     out: dict[str, Any] = {
         "ruleId": RULE_IDS[i.flag.verdict],
         "level": level,
-        "message": {"text": _explain(result, i)},
+        "message": {"text": ctx.explain(i)},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": _uri(i.path)},
             "region": {"startLine": i.at.line, "startColumn": i.at.col,
@@ -164,36 +161,37 @@ def _uri(path: str) -> str:
 
 
 @renderer("check", "sarif")
-def sarif(result: CheckResult, **_: Any) -> str:
+def sarif(result: CheckResult, **options: Any) -> str:
     from numcheck import __version__
 
+    out = _Out(result, options)
     rules = [
-        {"id": rid, "name": verdict.value, "shortDescription": {"text": RULE_TEXT[verdict]},
+        {"id": rid, "name": verdict.value,
+         "shortDescription": {"text": out.w(f"rule.{verdict.value}")},
          "defaultConfiguration": {"level": "error" if verdict in result.fail_on else "warning"}}
         for verdict, rid in RULE_IDS.items()
     ]
-    stories = _stories(result)
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "numcheck", "version": __version__,
                                 "rules": rules}},
-            "results": [_sarif_result(result, i, _story(stories, i)) for i in result.items],
+            "results": [_sarif_result(out, i) for i in result.items],
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 @renderer("check", "json")
-def as_json(result: CheckResult, **_: Any) -> str:
-    stories = _stories(result)
+def as_json(result: CheckResult, **options: Any) -> str:
+    out = _Out(result, options)
     items = [
         {
             "path": i.path, "line": i.at.line, "col": i.at.col, "surface": i.at.surface,
             "verdict": i.flag.verdict.value, "rule": RULE_IDS[i.flag.verdict],
-            "subject": i.flag.subject, "explanation": _explain(result, i),
-            "story": None if (story := _story(stories, i)) is None else {
+            "subject": i.flag.subject, "explanation": out.explain(i),
+            "story": None if (story := out.story(i)) is None else {
                 "id": story.id, "title": story.title},
             "fingerprint": i.flag.fingerprint, "status": i.status, "failing": i.failing,
             "review": None if i.review is None else {

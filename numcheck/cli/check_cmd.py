@@ -10,7 +10,7 @@ import typer
 
 from numcheck.cli import inputs
 from numcheck.cli.app import Exit, app, fail, finish, read_stdin_if
-from numcheck.cli.options import Config, LedgerOpt, Output, Rules, Sources
+from numcheck.cli.options import Config, LedgerOpt, Output, ReportLang, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 
@@ -39,6 +39,7 @@ def check_cmd(
     against: Against = None,
     fmt: Format = "text",
     output: Output = None,
+    report_lang: ReportLang = None,
     fail_on: FailOn = None,
     exit_zero: ExitZero = False,
     config: Config = None,
@@ -63,10 +64,13 @@ def check_cmd(
     from numcheck.check.gate import check
     from numcheck.project import open_project
     from numcheck.render import render
+    from numcheck.render.words import majority_language, words_for
 
     try:
         project = open_project(config, rules or ())
         conf, rulebook = project.config, project.rules
+        if report_lang:
+            words_for(rulebook, report_lang)  # an unknown language stops before the work
         levels = fail_levels(fail_on or conf.fail_on or DEFAULT_FAIL_ON)
         baseline_path = Path(baseline) if baseline else conf.baseline_path
         folder = None if no_cache else Path(cache_dir) if cache_dir else conf.cache_path
@@ -89,16 +93,17 @@ def check_cmd(
             baseline_file.write(baseline_path, result.flags)
             typer.echo(f"numcheck: wrote {len(result.flags)} flag(s) to {baseline_path}", err=True)
             raise typer.Exit(Exit.OK)
-        data = render("check", fmt, result)
+        language = report_lang or majority_language(result.report.documents, rulebook.folders)
+        data = render("check", fmt, result, lang=language)
     except NumcheckError as err:
         raise fail(err) from None
-    _github_summary(fmt, result)
+    _github_summary(fmt, result, language)
     finish(data, output, result.report.problems, result.stale)
     if result.failed and not exit_zero:
         raise typer.Exit(Exit.PROBLEMS)
 
 
-def _github_summary(fmt: str, result: CheckResult) -> None:
+def _github_summary(fmt: str, result: CheckResult, lang: str) -> None:
     """In a GitHub Actions job, the github format also fills the job summary."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt != "github" or not target:
@@ -106,4 +111,4 @@ def _github_summary(fmt: str, result: CheckResult) -> None:
     from numcheck.check.formats import summary_markdown
 
     with open(target, "a", encoding="utf-8") as fh:
-        fh.write(summary_markdown(result))
+        fh.write(summary_markdown(result, lang=lang))

@@ -20,3 +20,6 @@ Sources = Annotated[
 
 Config = Annotated[str | None, typer.Option("--config", help="Configuration file (TOML).")]
 LedgerOpt = Annotated[str | None, typer.Option("--ledger", help="Review ledger (YAML).")]
+ReportLang = Annotated[str | None, typer.Option(
+    "--report-lang", help="Language of the report's words (fr, en); default: the language "
+    "most articles are in (a tie: the first code alphabetically).")]

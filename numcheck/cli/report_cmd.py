@@ -8,7 +8,7 @@ import typer
 
 from numcheck.cli import inputs
 from numcheck.cli.app import app, fail, finish, read_stdin_if
-from numcheck.cli.options import Config, Lang, LedgerOpt, Output, Rules, Sources
+from numcheck.cli.options import Config, Lang, LedgerOpt, Output, ReportLang, Rules, Sources
 from numcheck.cli.progress import progress_display
 from numcheck.errors import NumcheckError
 
@@ -23,6 +23,7 @@ def report(
     fmt: Format = "markdown",
     output: Output = None,
     lang: Lang = None,
+    report_lang: ReportLang = None,
     rules: Rules = None,
     sources: Sources = None,
     config: Config = None,
@@ -40,9 +41,12 @@ def report(
     """Read a set of articles and report where their figures disagree."""
     from numcheck.project import open_project
     from numcheck.render.isolated import render_isolated
+    from numcheck.render.words import majority_language, words_for
 
     try:
         project = open_project(config, rules or ())
+        if report_lang:
+            words_for(project.rules, report_lang)  # an unknown language stops before the work
         paths = inputs.input_paths(paths, urls)
         options = inputs.reading_options(columns, name, outlet, published, timeout, page_cache)
         with progress_display(quiet=quiet) as display:
@@ -53,7 +57,8 @@ def report(
             result = reviewed.report
             if display is not None:
                 display.stage("rendering")
-            data, failed = render_isolated("report", fmt, result)
+            language = report_lang or majority_language(result.documents, project.rules.folders)
+            data, failed = render_isolated("report", fmt, result, lang=language)
     except NumcheckError as err:
         raise fail(err) from None
     finish(data, output, [*result.problems, *failed], reviewed.stale)

@@ -1,8 +1,8 @@
 """The sentence that explains a flag, written from the flag's data and its claims.
 
 ``compare`` decides and records (sides, pair, ratio, estimates per source kind); the
-words belong to the reader's language, so they are written here, at render time,
-and every format (markdown, HTML, check, SARIF, JSON) says the same thing.
+words belong to the reader's language (``rules/messages/<lang>.yaml``), so they are
+written here, at render time, and every format says the same thing.
 """
 
 from __future__ import annotations
@@ -10,65 +10,57 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from numcheck.model import Claim, Flag, Verdict
-from numcheck.wording import figure_text
+from numcheck.render.words import Words
 
 ClaimOf = Callable[[str], Claim]
 
 
-def explain(flag: Flag, claim_of: ClaimOf) -> str:
+def explain(flag: Flag, claim_of: ClaimOf, words: Words) -> str:
     """One sentence per flag; ``claim_of`` looks a claim up by id (``Report.claim``)."""
     pair = [claim_of(cid) for cid in flag.pair]
-    if flag.verdict is Verdict.UNVERIFIABLE:
-        return _garbled(pair[0])
-    if flag.verdict is Verdict.DISPUTED:
-        said = [f"{_figure(c)} according to {_who(c)}"
+    verdict = flag.verdict
+    key = f"explain.{verdict.value}"
+    if verdict is Verdict.UNVERIFIABLE:
+        c = pair[0]
+        found = {"surface": c.surface, "doc": c.doc, "reason": words.garble_reason(c)}
+        if c.candidate is None:
+            return words(key, **found)
+        return words("explain.unverifiable_guess", guess=words.guess(c), **found)
+    if verdict is Verdict.DISPUTED:
+        said = [words("explain.disputed_estimate", figure=words.figure_counted(c),
+                      who=_who(c, words))
                 for c in (claim_of(s.claims[0]) for s in flag.estimates if s.claims)]
-        return f"{_cap('; '.join(said))}: estimates by sources of different kinds."
+        return _cap(words(key, estimates=words("explain.list_separator").join(said)))
     a, b = pair
-    if flag.verdict is Verdict.SELF_CONTRADICTION:
-        return (f"{a.doc} says both {_figure(a)} and {_figure(b)} "
-                "about the same thing in the same period.")
-    if flag.verdict is Verdict.DIFFERENT_PERIOD:
-        return (f"{_cap(_figure(a))} ({_when(a)}) against {_figure(b)} ({_when(b)}): "
-                "different periods, a change over time rather than a conflict.")
-    if flag.verdict is Verdict.DIVERGENT:
-        return (f"{_cap(_says(a))}; {_says(b)}: compatible only through the hedge or "
-                f"open bound, yet {flag.ratio or 0:.2f}× apart.")
-    return f"{_cap(_says(a))}; {_says(b)}: the figures cannot both be true."
+    if verdict is Verdict.SELF_CONTRADICTION:
+        return words(key, doc=a.doc, a=words.figure_counted(a), b=words.figure_counted(b))
+    if verdict is Verdict.DIFFERENT_PERIOD:
+        return _cap(words(key, a=words.figure_counted(a), a_when=_when(a, words),
+                          b=words.figure_counted(b), b_when=_when(b, words)))
+    ratio = words.ratio(flag.ratio or 0.0)
+    return _cap(words(key, a=_says(a, words), b=_says(b, words), ratio=ratio))
 
 
-def _garbled(c: Claim) -> str:
-    guess = ""
-    if c.candidate is not None:
-        guess = f" A guess reads it as {figure_text(c).split('perhaps ')[-1]}; it is not checked."
-    return f"'{c.surface}' in {c.doc} is garbled: {c.garble_reason}.{guess}"
-
-
-def _figure(c: Claim) -> str:
-    counted = f" {c.counted}" if c.counted else ""
-    return f"{figure_text(c)}{counted}"
-
-
-def _source(c: Claim) -> str:
+def _says(c: Claim, words: Words) -> str:
     where = c.outlet or c.doc
-    when = f", {c.published.isoformat()}" if c.published else ""
-    return f"{c.attribution} ({where}{when})" if c.attribution else f"{where}{when}"
+    if c.published:
+        where = words("explain.source_dated", where=where, date=words.date(c.published))
+    source = words("explain.who_attributed", who=c.attribution, where=where) if c.attribution \
+        else where
+    return words("explain.says", source=source, figure=words.figure_counted(c))
 
 
-def _says(c: Claim) -> str:
-    return f"according to {_source(c)}, {_figure(c)}"
+def _who(c: Claim, words: Words) -> str:
+    where = c.outlet or c.doc
+    return words("explain.who_attributed", who=c.attribution, where=where) if c.attribution \
+        else where
+
+
+def _when(c: Claim, words: Words) -> str:
+    if c.period and c.time_scope:
+        return c.time_scope
+    return words.date(c.published) if c.published else words("explain.undated")
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _when(c: Claim) -> str:
-    if c.period and c.time_scope:
-        return c.time_scope
-    return c.published.isoformat() if c.published else "undated"
-
-
-def _who(c: Claim) -> str:
-    where = c.outlet or c.doc
-    return f"{c.attribution} ({where})" if c.attribution else where

@@ -27,17 +27,17 @@ from numcheck.render.explain import explain
 from numcheck.render.markdown import story_dates
 from numcheck.render.registry import renderer
 from numcheck.render.svg import Row, forest_plot
+from numcheck.render.words import Words, report_words
 from numcheck.table import ids_cell
-from numcheck.wording import interval_text, number
 
-VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
-    Verdict.CONFLICT: ("✖", "Conflict"),
-    Verdict.SELF_CONTRADICTION: ("⇄", "Self-contradiction"),
-    Verdict.DIVERGENT: ("▲", "Divergent"),
-    Verdict.DISPUTED: ("⚖", "Disputed"),
-    Verdict.UNVERIFIABLE: ("?", "Unverifiable"),
-    Verdict.DIFFERENT_PERIOD: ("◷", "Different period"),
-    Verdict.CONSISTENT: ("✓", "Consistent"),
+VERDICT_ICONS: dict[Verdict, str] = {
+    Verdict.CONFLICT: "✖",
+    Verdict.SELF_CONTRADICTION: "⇄",
+    Verdict.DIVERGENT: "▲",
+    Verdict.DISPUTED: "⚖",
+    Verdict.UNVERIFIABLE: "?",
+    Verdict.DIFFERENT_PERIOD: "◷",
+    Verdict.CONSISTENT: "✓",
 }
 NO_FLAG = "none"
 
@@ -77,10 +77,9 @@ def doc_anchor(name: str) -> str:
     return "doc-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-def badge(verdict: Verdict) -> str:
-    icon, word = VERDICT_WORDS[verdict]
-    return (f'<span class="badge v-{verdict.value}"><span aria-hidden="true">{icon}</span> '
-            f"{word}</span>")
+def badge(verdict: Verdict, w: Words) -> str:
+    return (f'<span class="badge v-{verdict.value}"><span aria-hidden="true">'
+            f"{VERDICT_ICONS[verdict]}</span> {escape(w.title(verdict))}</span>")
 
 
 class Page:
@@ -91,8 +90,8 @@ class Page:
     proportion to the corpus, not to its square.
     """
 
-    def __init__(self, report: Report) -> None:
-        self.report = report
+    def __init__(self, report: Report, w: Words) -> None:
+        self.report, self.w = report, w
         self._outlets = {d.name: d.outlet for d in report.documents}
         self._flags = sorted(report.comparison.flags,
                              key=lambda f: (f.verdict.severity, f.label, f.fingerprint))
@@ -119,6 +118,12 @@ class Page:
     def flags(self) -> list[Flag]:
         return self._flags
 
+    def explain(self, flag: Flag) -> str:
+        return escape(explain(flag, self.report.claim, self.w))
+
+    def badge(self, verdict: Verdict) -> str:
+        return badge(verdict, self.w)
+
     def subjects(self) -> list[Subject]:
         """Flagged subjects first, most serious first; then the others by label."""
         def order(s: Subject) -> tuple[int, str, str]:
@@ -142,33 +147,39 @@ class Page:
 
 
 def _summary(page: Page) -> str:
-    r = page.report
+    r, w = page.report, page.w
     counts = Counter(f.verdict for f in r.comparison.flags)
     rows = "".join(
-        f'<tr><th scope="row">{badge(v)}</th><td>{counts[v]}</td></tr>'
+        f'<tr><th scope="row">{page.badge(v)}</th><td>{w.number(counts[v])}</td></tr>'
         for v in Verdict if counts[v]
-    ) or '<tr><td colspan="2">No flags: the sources agree or stand alone.</td></tr>'
+    ) or f'<tr><td colspan="2">{escape(w("html.no_flags"))}</td></tr>'
     garbled = sum(c.garbled for c in r.claims)
     stats = [("articles", len(r.documents)), ("claims", len(r.claims)),
              ("subjects", len(r.comparison.subjects)), ("flags", len(r.comparison.flags)),
-             ("garbled figures", garbled)]
-    facts = "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in stats)
+             ("garbled", garbled)]
+    facts = "".join(f"<div><dt>{escape(w(f'html.stat_{k}'))}</dt><dd>{w.number(v)}</dd></div>"
+                    for k, v in stats)
     flag_items = "".join(
-        f'<li>{badge(f.verdict)} <a href="#{subject_anchor(f.subject)}">{escape(f.label)}</a>'
-        f" — {escape(explain(f, page.report.claim))}</li>"
+        f'<li>{page.badge(f.verdict)} <a href="#{subject_anchor(f.subject)}">'
+        f"{escape(f.label)}</a> — {page.explain(f)}</li>"
         for f in page.flags()
     )
     problems = "".join(
-        f"<li>{'skipped' if p.fatal else 'warning'}: {escape(str(p))}</li>" for p in r.problems
+        f"<li>{escape(w('html.skipped' if p.fatal else 'html.warning', problem=str(p)))}</li>"
+        for p in r.problems
     )
     return (
-        '<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        f'<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">'
+        f'{escape(w("html.summary"))}</h2>'
         f'<div class="overview"><dl class="stats">{facts}</dl>'
-        '<table class="verdicts"><caption>Flags by verdict, most serious first</caption>'
-        f'<thead><tr><th scope="col">verdict</th><th scope="col">flags</th></tr></thead>'
+        f'<table class="verdicts"><caption>{escape(w("html.by_verdict"))}</caption>'
+        f'<thead><tr><th scope="col">{escape(w("column.verdict"))}</th>'
+        f'<th scope="col">{escape(w("column.flags"))}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
-        + (f'<h3>Flags to review</h3><ol class="flag-list">{flag_items}</ol>' if flag_items else "")
-        + (f'<h3>Input problems</h3><ul class="problems">{problems}</ul>' if problems else "")
+        + (f'<h3>{escape(w("html.to_review"))}</h3><ol class="flag-list">{flag_items}</ol>'
+           if flag_items else "")
+        + (f'<h3>{escape(w("html.problems"))}</h3><ul class="problems">{problems}</ul>'
+           if problems else "")
         + "</section>"
     )
 
@@ -177,19 +188,22 @@ def _stories(page: Page) -> str:
     """Which articles tell the same event: figures are compared only within one story."""
     if not page.stories:
         return ""
+    w = page.w
     rows = "".join(
         f'<tr id="{story_anchor(s.id)}"><td><code>{escape(s.id)}</code></td>'
         f"<td>{escape(s.title)}</td><td>"
         + ", ".join(f'<a href="#{doc_anchor(d)}">{escape(d)}</a>' for d in s.documents)
-        + f"</td><td>{escape(story_dates(s))}</td><td>{page.raised[s.id]}</td></tr>"
+        + f"</td><td>{escape(story_dates(s, w))}</td>"
+        f"<td>{w.number(page.raised[s.id])}</td></tr>"
         for s in page.stories.values()
     )
+    heads = "".join(f'<th scope="col">{escape(w(f"column.{h}"))}</th>'
+                    for h in ("story", "title", "articles", "published", "raised_flags"))
     return (
-        '<section id="stories" aria-labelledby="stories-h"><h2 id="stories-h">Stories</h2>'
-        "<p>Articles about the same event; figures are compared only within a story.</p>"
-        '<table class="stories"><thead><tr><th scope="col">story</th><th scope="col">title</th>'
-        '<th scope="col">articles</th><th scope="col">published</th>'
-        f'<th scope="col">raised flags</th></tr></thead><tbody>{rows}</tbody></table></section>'
+        '<section id="stories" aria-labelledby="stories-h"><h2 id="stories-h">'
+        f'{escape(w("markdown.stories"))}</h2><p>{escape(w("markdown.stories_intro"))}</p>'
+        f'<table class="stories"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
+        "</section>"
     )
 
 
@@ -197,28 +211,36 @@ def _story_line(page: Page, story_id: str | None) -> str:
     story = page.stories.get(story_id or "")
     if story is None:
         return ""
-    n = len(story.documents)
-    return (f'<p class="meta story">Story: <a href="#{story_anchor(story.id)}">'
-            f"{escape(story.title)}</a> (<code>{escape(story.id)}</code>, "
-            f"{escape(story_dates(story))}, {n} article{'s' if n != 1 else ''})</p>")
+    w = page.w
+    link = f'<a href="#{story_anchor(story.id)}">{escape(story.title)}</a>'
+    return ('<p class="meta story">'
+            + w.html("html.story_line", title=link, id=f"<code>{escape(story.id)}</code>",
+                dates=escape(story_dates(story, w)),
+                articles=escape(w.count("articles", len(story.documents))))
+            + "</p>")
 
 
 def _filters(page: Page) -> str:
+    w = page.w
     present = sorted({f.verdict for f in page.report.comparison.flags}, key=lambda v: v.severity)
     verdicts = "".join(
-        f'<option value="{v.value}">{escape(VERDICT_WORDS[v][1])}</option>' for v in present
+        f'<option value="{v.value}">{escape(w.title(v))}</option>' for v in present
     )
     sources = "".join(f'<option value="{escape(s)}">{escape(s)}</option>' for s in page.sources())
+    t = {k: escape(w(f"html.{k}")) for k in ("filters", "verdict", "all_subjects", "any_flag",
+                                             "no_flag", "source", "all_sources",
+                                             "garbled_only", "reset")}
     return (
-        '<form id="filters" class="filters" aria-label="Filter subjects and claims" hidden>'
-        '<div><label for="f-verdict">Verdict</label><select id="f-verdict">'
-        '<option value="">all subjects</option><option value="flagged">any flag</option>'
-        f'{verdicts}<option value="{NO_FLAG}">no flag</option></select></div>'
-        '<div><label for="f-source">Source</label><select id="f-source">'
-        f'<option value="">all sources</option>{sources}</select></div>'
+        f'<form id="filters" class="filters" aria-label="{t["filters"]}" hidden>'
+        f'<div><label for="f-verdict">{t["verdict"]}</label><select id="f-verdict">'
+        f'<option value="">{t["all_subjects"]}</option>'
+        f'<option value="flagged">{t["any_flag"]}</option>'
+        f'{verdicts}<option value="{NO_FLAG}">{t["no_flag"]}</option></select></div>'
+        f'<div><label for="f-source">{t["source"]}</label><select id="f-source">'
+        f'<option value="">{t["all_sources"]}</option>{sources}</select></div>'
         '<div><input type="checkbox" id="f-garbled"> '
-        '<label for="f-garbled">garbled figures only</label></div>'
-        '<div><button type="reset" id="f-reset">Reset filters</button></div>'
+        f'<label for="f-garbled">{t["garbled_only"]}</label></div>'
+        f'<div><button type="reset" id="f-reset">{t["reset"]}</button></div>'
         '<p id="f-status" role="status" aria-live="polite"></p></form>'
     )
 
@@ -235,49 +257,47 @@ def _sentence(claim: Claim) -> str:
     return (f"{escape(s[:at])}<mark>{escape(s[at:end])}</mark>{escape(s[end:])}")
 
 
-def _reading(claim: Claim) -> str:
+def _reading(claim: Claim, w: Words) -> str:
     if claim.garbled:
-        guess = (f'<span class="guess">guess: {escape(number(claim.candidate, claim.lang))} '
-                 "(not checked)</span>" if claim.candidate is not None else "no reading")
-        why = escape(claim.garble_reason or "garbled")
-        return f'<span class="garbled-mark">? garbled</span> {guess}<br><small>{why}</small>'
-    return escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open,
-                                claim.lang))
+        guess = (f'<span class="guess">{escape(w("html.guess", guess=w.guess(claim)))}</span>'
+                 if claim.candidate is not None else escape(w("html.no_reading")))
+        why = escape(w.garble_reason(claim))
+        return (f'<span class="garbled-mark">{escape(w("html.garbled_mark"))}</span> {guess}'
+                f"<br><small>{why}</small>")
+    return escape(w.claim_interval(claim))
 
 
 def _claim_rows(page: Page, claims: Iterable[Claim], subject_id: str) -> str:
+    w = page.w
     rows = []
     for c in claims:
         src = page.source(c)
-        date = c.published.isoformat() if c.published else "—"
+        date = w.date(c.published) if c.published else w("cell.none")
         rows.append(
             f'<tr class="claim" data-source="{escape(src)}" data-garbled="{int(c.garbled)}">'
             f'<td><a href="#{doc_anchor(c.doc)}">{escape(src)}</a>'
             + (f'<br><small>{escape(c.doc)}</small>' if src != c.doc else "")
             + f"</td><td>{escape(date)}</td>"
             f'<td lang="{escape(c.lang)}">{_sentence(c)}</td>'
-            f"<td>{escape(c.attribution or '—')}</td>"
-            f"<td>{_reading(c)}</td>"
-            f'<td><a href="#{anchor(c.id)}" data-back="{subject_id}">in article<span '
-            f'class="sr"> ({escape(c.doc)}, line {c.line})</span></a></td></tr>'
+            f"<td>{escape(c.attribution or w('cell.none'))}</td>"
+            f"<td>{_reading(c, w)}</td>"
+            f'<td><a href="#{anchor(c.id)}" data-back="{subject_id}">'
+            f'{escape(w("html.in_article"))}<span class="sr">'
+            f'{escape(w("html.in_article_where", doc=c.doc, line=c.line))}</span></a></td></tr>'
         )
-    return (
-        '<table class="claims"><thead><tr><th scope="col">source</th><th scope="col">date</th>'
-        '<th scope="col">sentence (figure highlighted)</th><th scope="col">who says</th>'
-        '<th scope="col">interval</th><th scope="col">link</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    heads = "".join(f'<th scope="col">{escape(w(f"column.{h}"))}</th>'
+                    for h in ("source", "date", "sentence_marked", "who_says", "interval", "link"))
+    return (f'<table class="claims"><thead><tr>{heads}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _chart(page: Page, subject: Subject, claims: Sequence[Claim]) -> str:
-    rows = [Row(page.source(c), c, c.published.isoformat() if c.published else "no date")
+    w = page.w
+    rows = [Row(page.source(c), c, w.date(c.published) if c.published else w("html.no_date"))
             for c in claims]
-    langs = Counter(c.lang for c in claims)
-    lang = sorted(langs, key=lambda x: (-langs[x], x))[0] if langs else "en"
-    svg = forest_plot(rows, f"Intervals for {subject.label}", lang)
-    return (f'<figure class="chart">{svg}<figcaption>Each row is one source: ● the figure, '
-            "━ the interval its wording allows, ▶ an open bound, ? a garbled figure "
-            "(its reading, if any, is only a guess).</figcaption></figure>")
+    svg = forest_plot(rows, w("html.chart_title", label=subject.label), w)
+    return (f'<figure class="chart">{svg}<figcaption>{escape(w("html.chart_caption"))}'
+            "</figcaption></figure>")
 
 
 def _subject(page: Page, subject: Subject) -> str:
@@ -286,23 +306,28 @@ def _subject(page: Page, subject: Subject) -> str:
     claims = page.claims_of(subject)
     verdicts = sorted({f.verdict.value for f in flags}) or [NO_FLAG]
     sources = sorted({page.source(c) for c in claims})
+    w = page.w
     flag_html = "".join(
-        f'<li class="flag">{badge(f.verdict)} {escape(explain(f, page.report.claim))}'
-        + (f' <span class="ratio">({f.ratio:g}× apart)</span>' if f.ratio else "")
-        + (f' <span class="review">review: {escape(f.review)}</span>' if f.review else "")
+        f'<li class="flag">{page.badge(f.verdict)} {page.explain(f)}'
+        + (f' <span class="ratio">{escape(w("html.apart", ratio=w.ratio(f.ratio)))}</span>'
+           if f.ratio else "")
+        + (f' <span class="review">{escape(w("html.review", decision=f.review))}</span>'
+           if f.review else "")
         + "</li>"
         for f in flags
     )
-    heading = "".join(badge(v) for v in sorted({f.verdict for f in flags},
-                                                key=lambda v: v.severity))
+    heading = "".join(page.badge(v) for v in sorted({f.verdict for f in flags},
+                                                     key=lambda v: v.severity))
     return (
         f'<section class="subject{" flagged" if flags else ""}" id="{sid}" '
         f'data-verdicts="{" ".join(verdicts)}" data-sources="{escape(json.dumps(sources))}" '
         f'data-garbled="{int(any(c.garbled for c in claims))}" aria-labelledby="{sid}-h">'
         f'<h3 id="{sid}-h">{escape(subject.label)} {heading}</h3>'
-        f'<p class="meta">{len(claims)} claim{"s" if len(claims) != 1 else ""} · grouped by '
-        f"<code>{escape(ids_cell(subject.found_by))}</code> · key "
-        f"<code>{escape(subject.key)}</code></p>"
+        + '<p class="meta">'
+        + w.html("html.meta", claims=escape(w.count("claims", len(claims))),
+            found_by=f"<code>{escape(ids_cell(subject.found_by))}</code>",
+            key=f"<code>{escape(subject.key)}</code>")
+        + "</p>"
         + (_story_line(page, subject.story) if flags else "")
         + (f'<ul class="flags">{flag_html}</ul>' if flags else "")
         + (_chart(page, subject, claims) if flags else "")
@@ -312,6 +337,7 @@ def _subject(page: Page, subject: Subject) -> str:
 
 
 def _subjects(page: Page) -> str:
+    w = page.w
     body = "".join(_subject(page, s) for s in page.subjects())
     orphans = page.orphans()
     if orphans:
@@ -319,10 +345,11 @@ def _subjects(page: Page) -> str:
         garbled = int(any(c.garbled for c in orphans))
         body += ('<section class="subject" id="ungrouped" data-verdicts="none" '
                  f'data-sources="{sources}" data-garbled="{garbled}">'
-                 "<h3>Claims without a subject</h3>"
+                 f"<h3>{escape(w('html.ungrouped'))}</h3>"
                  f"{_claim_rows(page, orphans, 'ungrouped')}</section>")
     return ('<section id="subjects" aria-labelledby="subjects-h"><h2 id="subjects-h">'
-            f'Subjects and flags</h2><p id="no-match" hidden>No subject matches the filters.</p>'
+            f'{escape(w("html.subjects"))}</h2>'
+            f'<p id="no-match" hidden>{escape(w("html.no_match"))}</p>'
             f"{body}</section>")
 
 
@@ -344,20 +371,21 @@ class _Claimed:
 def _article_text(page: Page, doc: Document) -> str:
     """The full text with every figure marked: claims link back, other numbers say why."""
     spans: list[tuple[int, int, str, str]] = []
+    w = page.w
+    back_text = escape(w("html.back"))
     subject_of = page.report.comparison.subject_of
     for c in page.claims_in.get(doc.name, []):
         sid = subject_anchor(subject_of.get(c.id, ""))
         klass = "claim garbled" if c.garbled else "claim"
-        back = (f'<a class="back" href="#{sid}" title="back to the subject">↩'
-                '<span class="sr"> back to the subject</span></a>')
+        back = (f'<a class="back" href="#{sid}" title="{back_text}">↩'
+                f'<span class="sr"> {back_text}</span></a>')
         spans.append((c.start, c.end, f'class="{klass}" id="{anchor(c.id)}" tabindex="-1"',
                       back))
     claimed = _Claimed((s, e) for s, e, _, _ in spans)
     for o in page.others_in.get(doc.name, []):
         if not claimed.meets(o.start, o.end):
-            spans.append((o.start, o.end,
-                          f'class="other" tabindex="0" title="not a claim: {escape(o.reason)}"',
-                          ""))
+            why = escape(w("html.not_a_claim", reason=w(f"reason.{o.reason}")))
+            spans.append((o.start, o.end, f'class="other" tabindex="0" title="{why}"', ""))
     out: list[str] = []
     pos = 0
     for start, end, attrs, after in sorted(spans):
@@ -371,6 +399,7 @@ def _article_text(page: Page, doc: Document) -> str:
 
 
 def _articles(page: Page) -> str:
+    w = page.w
     parts = []
     for doc in page.report.documents:
         did = doc_anchor(doc.name)
@@ -378,50 +407,56 @@ def _articles(page: Page) -> str:
         meta = " · ".join(x for x in (
             escape(doc.outlet) if doc.outlet else "",
             f"<code>{escape(doc.name)}</code>",
-            doc.published.isoformat() if doc.published else "no date",
-            f"language {escape(doc.lang)}", f"{n} claim{'s' if n != 1 else ''}") if x)
+            escape(w.date(doc.published) if doc.published else w("html.no_date")),
+            escape(w("html.language", lang=doc.lang)), escape(w.count("claims", n))) if x)
         parts.append(
             f'<section class="article" id="{did}" aria-labelledby="{did}-h">'
             f'<h3 id="{did}-h">{escape(doc.outlet or doc.name)}</h3><p class="meta">{meta}</p>'
             f'<div class="text" lang="{escape(doc.lang)}">{_article_text(page, doc)}</div>'
             "</section>"
         )
+    t = {k: escape(w(f"html.{k}")) for k in ("articles", "legend_claim", "legend_garbled",
+                                             "legend_other")}
     return ('<section id="articles" aria-labelledby="articles-h"><h2 id="articles-h">'
-            'Articles, full text</h2><p class="legend"><mark class="claim">claim</mark> '
-            '<mark class="claim garbled">garbled claim</mark> <mark class="other">other number '
-            "(not a claim; hover or focus for why)</mark></p>"
+            f'{t["articles"]}</h2><p class="legend"><mark class="claim">{t["legend_claim"]}'
+            f'</mark> <mark class="claim garbled">{t["legend_garbled"]}</mark> '
+            f'<mark class="other">{t["legend_other"]}</mark></p>'
             f"{''.join(parts)}</section>")
 
 
 def _data(page: Page) -> dict[str, object]:
-    """What the script reads (verdict names), plus an index for tools that scrape the page."""
+    """What the script reads (verdict names, the status line's words), plus an index for
+    tools that scrape the page."""
+    w = page.w
     return {
         "documents": {d.name: d.outlet for d in page.report.documents},
         "sources": page.sources(),
         "subjects": {subject_anchor(s.key): s.label for s in page.report.comparison.subjects},
-        "verdicts": {v.value: VERDICT_WORDS[v][1] for v in Verdict},
+        "verdicts": {v.value: w.title(v) for v in Verdict},
+        "words": {"showing": w.texts["html.showing"]},
     }
 
 
 @renderer("report", "html")
 def render_html(report: Report, **options: object) -> str:
-    """The whole page as one string; ``title`` is the only option it reads."""
-    page = Page(report)
-    title = str(options.get("title") or "numcheck desk review")
+    """The whole page as one string; options: ``title``, and ``lang`` (else the corpus's)."""
+    w = report_words(report, options)
+    page = Page(report, w)
+    title = str(options.get("title") or w("html.title"))
     css, js = _asset("desk.css"), _asset("desk.js")
     csp = (f"default-src 'none'; script-src {_csp_hash(js)}; style-src {_csp_hash(css)}; "
            "img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; "
            "form-action 'none'")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f'<!DOCTYPE html>\n<html lang="{escape(w.lang)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{escape(title)}</title><style>{css}</style></head><body>"
-        '<a class="skip" href="#subjects">Skip to subjects</a>'
-        f"<header><h1>{escape(title)}</h1><p>Numeric claims from {len(report.documents)} "
-        "articles, grouped by subject; flags mark where sources disagree. Every figure links "
-        "to its place in the article text at the bottom of the page.</p></header>"
+        f'<a class="skip" href="#subjects">{escape(w("html.skip"))}</a>'
+        f"<header><h1>{escape(title)}</h1>"
+        f"<p>{escape(w('html.intro', articles=w.count('articles', len(report.documents))))}"
+        "</p></header>"
         f"<main>{_summary(page)}{_stories(page)}{_filters(page)}{_subjects(page)}{_articles(page)}</main>"
         f'<script type="application/json" id="numcheck-data">{_json_for_script(_data(page))}'
         f"</script><script>{js}</script></body></html>\n"

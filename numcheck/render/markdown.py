@@ -16,17 +16,8 @@ from tabulate import tabulate
 from numcheck.model import Claim, Flag, Report, Story, Subject, Verdict
 from numcheck.render.explain import explain
 from numcheck.render.registry import renderer
-from numcheck.wording import figure_text, interval_text, number
+from numcheck.render.words import Words, report_words
 
-VERDICT_NAMES = {
-    Verdict.CONFLICT: "conflict",
-    Verdict.SELF_CONTRADICTION: "self-contradiction",
-    Verdict.DIVERGENT: "divergent",
-    Verdict.DISPUTED: "disputed",
-    Verdict.UNVERIFIABLE: "unverifiable (garbled)",
-    Verdict.DIFFERENT_PERIOD: "different period",
-    Verdict.CONSISTENT: "consistent",
-}
 QUOTE_CONTEXT = 140
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -59,8 +50,8 @@ def _source(claim: Claim) -> str:
     return escape(claim.outlet or claim.doc)
 
 
-def _cell(value: str | None) -> str:
-    return escape(value) if value else "—"
+def _cell(value: str | None, w: Words) -> str:
+    return escape(value) if value else w("cell.none")
 
 
 def _as_written(claim: Claim) -> str:
@@ -69,43 +60,58 @@ def _as_written(claim: Claim) -> str:
     return escape(f"{words}{claim.surface}{counted}")
 
 
-def _interval(claim: Claim) -> str:
+def _interval(claim: Claim, w: Words) -> str:
     if claim.garbled:
-        return "unknown (garbled)"
-    return escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open, claim.lang))
+        return w("cell.unknown_garbled")
+    return escape(w.claim_interval(claim))
 
 
-def _table(rows: list[list[str]], headers: Sequence[str]) -> str:
-    return str(tabulate(rows, headers=list(headers), tablefmt="pipe", disable_numparse=True))
+def _table(rows: list[list[str]], headers: Sequence[str], w: Words) -> str:
+    named = [w(f"column.{h}") for h in headers]
+    return str(tabulate(rows, headers=named, tablefmt="pipe", disable_numparse=True))
 
 
-def _summary(report: Report, flags: Sequence[Flag]) -> list[str]:
+class _Md:
+    """One report being written: its words, and the sentence of each flag."""
+
+    def __init__(self, report: Report, w: Words) -> None:
+        self.report, self.w = report, w
+
+    def explain(self, flag: Flag) -> str:
+        return escape(explain(flag, self.report.claim, self.w))
+
+    def item(self, flag: Flag, review: str = "") -> str:
+        return self.w("markdown.flag_item", verdict=self.w.verdict(flag.verdict), rule=flag.rule,
+                      label=escape(flag.label), explanation=self.explain(flag), review=review)
+
+
+def _summary(md: _Md, flags: Sequence[Flag]) -> list[str]:
+    report, w = md.report, md.w
     counts = Counter(f.verdict for f in flags)
-    parts = [f"{counts[v]} {VERDICT_NAMES[v]}" for v in Verdict if counts[v]]
+    parts = [w("markdown.flag_count", n=w.number(counts[v]), verdict=w.verdict(v))
+             for v in Verdict if counts[v]]
     subjects = [s for s in report.comparison.subjects if not s.alone]
     lines = [
-        f"**{len(report.documents)} articles · {len(report.stories)} stories · "
-        f"{len(report.claims)} claims · {len(subjects)} subjects · "
-        f"flags: {', '.join(parts) if parts else 'none'}**",
+        w("markdown.summary", articles=w.count("articles", len(report.documents)),
+          stories=w.count("stories", len(report.stories)),
+          claims=w.count("claims", len(report.claims)),
+          subjects=w.count("subjects", len(subjects)),
+          flags=", ".join(parts) if parts else w("markdown.no_flags")),
         "",
     ]
     raised = [f for f in flags if f.verdict.raised]
     if raised:
-        lines.append("Most serious first:")
+        lines.append(w("markdown.serious_first"))
         lines.append("")
         for f in raised:
-            review = f" — reviewed: {escape(f.review)}" if f.review else ""
-            lines.append(
-                f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
-                f"{escape(explain(f, report.claim))}{review}"
-            )
+            review = w("markdown.reviewed_inline", decision=escape(f.review)) if f.review else ""
+            lines.append(md.item(f, review))
     else:
-        lines.append("No source contradicts another on the same subject and period.")
+        lines.append(w("markdown.no_conflict"))
     disputed = [f for f in flags if f.verdict is Verdict.DISPUTED]
     if disputed:
-        lines += ["", "Estimates that named sources dispute (not errors):", ""]
-        lines += [f"- **{VERDICT_NAMES[f.verdict]}** `{f.rule}` — {escape(f.label)}: "
-                  f"{escape(explain(f, report.claim))}" for f in disputed]
+        lines += ["", w("markdown.disputed_intro"), ""]
+        lines += [md.item(f) for f in disputed]
     lines.append("")
     return lines
 
@@ -120,63 +126,62 @@ def _flagged_subjects(report: Report, flags: Sequence[Flag]) -> list[tuple[Subje
     return [(subjects[k], by_subject[k]) for k in ordered]
 
 
-def _subject_section(report: Report, n: int, subject: Subject, flags: Sequence[Flag]) -> list[str]:
+def _subject_section(md: _Md, n: int, subject: Subject, flags: Sequence[Flag]) -> list[str]:
+    report, w = md.report, md.w
     worst = min(flags, key=lambda f: f.verdict.severity)
     lines = [
-        f"### {n}. {escape(subject.label)} — {VERDICT_NAMES[worst.verdict]}",
+        f"### {n}. {escape(subject.label)} — {w.verdict(worst.verdict)}",
         "",
-        f"Subject key: `{subject.key}`",
+        w("markdown.subject_key", key=subject.key),
         "",
-        *_story_line(report, subject.story),
+        *_story_line(report, subject.story, w),
     ]
     if subject.part_of:
         wholes = ", ".join(f"`{k}`" for k in subject.part_of)
-        lines += [f"A part of: {wholes} (a breakdown, never compared with its whole).", ""]
+        lines += [w("markdown.part_of", wholes=wholes), ""]
     rows = []
     for cid in subject.claims:
         c = report.claim(cid)
         rows.append(
             [
                 _source(c),
-                c.published.isoformat() if c.published else "—",
+                w.date(c.published) if c.published else w("cell.none"),
                 _as_written(c),
-                _interval(c),
-                _cell(c.attribution),
+                _interval(c, w),
+                _cell(c.attribution, w),
                 quote(c),
             ]
         )
-    lines.append(
-        _table(rows, ["source", "published", "as written", "interval", "who says", "sentence"])
-    )
+    lines.append(_table(rows, ["source", "published", "as_written", "interval", "who_says",
+                               "sentence"], w))
     lines.append("")
     for f in flags:
-        ratio = f" (×{f.ratio:.2f})" if f.ratio else ""
-        review = f" Reviewed: **{escape(f.review)}**." if f.review else ""
-        lines.append(
-            f"**Verdict: {VERDICT_NAMES[f.verdict]}** `{f.rule}`{ratio} — "
-            f"{escape(explain(f, report.claim))}{review}"
-        )
+        ratio = w("markdown.ratio", ratio=w.ratio(f.ratio)) if f.ratio else ""
+        review = w("markdown.reviewed", decision=escape(f.review)) if f.review else ""
+        lines.append(w("markdown.verdict_line", verdict=w.verdict(f.verdict), rule=f.rule,
+                       ratio=ratio, explanation=md.explain(f), review=review))
         lines.append("")
     return lines
 
 
-def story_dates(story: Story) -> str:
+def story_dates(story: Story, w: Words) -> str:
     if story.first is None or story.last is None:
-        return "undated"
+        return w("cell.undated")
     if story.first == story.last:
-        return story.first.isoformat()
-    return f"{story.first.isoformat()} – {story.last.isoformat()}"
+        return w.date(story.first)
+    return f"{w.date(story.first)} – {w.date(story.last)}"
 
 
-def _story_line(report: Report, story_id: str | None) -> list[str]:
+def _story_line(report: Report, story_id: str | None, w: Words) -> list[str]:
     story = report.story(story_id)
     if story is None:
         return []
-    return [f"Story: *{escape(story.title)}* (`{story.id}`, {story_dates(story)}, "
-            f"{len(story.documents)} article{'s' if len(story.documents) > 1 else ''})", ""]
+    return [w("markdown.story_line", title=escape(story.title), id=story.id,
+              dates=story_dates(story, w), articles=w.count("articles", len(story.documents))),
+            ""]
 
 
-def _stories_section(report: Report, flags: Sequence[Flag]) -> list[str]:
+def _stories_section(report: Report, flags: Sequence[Flag], w: Words) -> list[str]:
     if not report.stories:
         return []
     raised: Counter[str] = Counter()
@@ -186,46 +191,36 @@ def _stories_section(report: Report, flags: Sequence[Flag]) -> list[str]:
             raised[subjects.get(f.subject) or ""] += 1
     rows = [
         [f"`{s.id}`", escape(s.title), ", ".join(escape(d) for d in s.documents),
-         story_dates(s), str(raised[s.id])]
+         story_dates(s, w), w.number(raised[s.id])]
         for s in report.stories
     ]
     return [
-        "## Stories",
+        f"## {w('markdown.stories')}",
         "",
-        "Articles about the same event; figures are compared only within a story.",
+        w("markdown.stories_intro"),
         "",
-        _table(rows, ["story", "title", "articles", "published", "raised flags"]),
+        _table(rows, ["story", "title", "articles", "published", "raised_flags"], w),
         "",
     ]
 
 
-def _garbled_section(report: Report) -> list[str]:
+def _garbled_section(report: Report, w: Words) -> list[str]:
     garbled = [c for c in report.claims if c.garbled]
     if not garbled:
         return []
-    lines = [
-        "## Garbled figures",
-        "",
-        "Figures mangled in translation. They are never compared; a candidate reading is "
-        "shown where one is defensible, and it is **a guess, not a fact**.",
-        "",
-    ]
+    lines = [f"## {w('markdown.garbled')}", "", w("markdown.garbled_intro"), ""]
     for c in garbled:
-        guess = (
-            f" Candidate reading: {number(c.candidate, c.lang)} — *a guess*."
-            if c.candidate is not None
-            else " No reading can be defended."
-        )
-        lines.append(
-            f"- **{escape(c.surface)}** in {_source(c)}, line {c.line}: «{quote(c)}» — "
-            f"{escape(c.garble_reason or 'garbled')}.{guess}"
-        )
+        guess = (w("markdown.candidate", guess=w.guess(c)) if c.candidate is not None
+                 else w("markdown.no_candidate"))
+        lines.append(w("markdown.garbled_item", surface=escape(c.surface), source=_source(c),
+                       line=c.line, quote=quote(c), reason=escape(w.garble_reason(c)),
+                       guess=guess))
     lines.append("")
     return lines
 
 
-def _appendix(report: Report) -> list[str]:
-    lines = ["## Appendix: every claim by subject", ""]
+def _appendix(report: Report, w: Words) -> list[str]:
+    lines = [f"## {w('markdown.appendix')}", ""]
     claims_alone = []
     for subject in report.comparison.subjects:
         members = [report.claim(i) for i in subject.claims]
@@ -233,84 +228,88 @@ def _appendix(report: Report) -> list[str]:
             claims_alone.extend(members)
             continue
         lines += [f"### {escape(subject.label)}", "", f"`{subject.key}`", ""]
-        lines.append(_claims_table(members))
+        lines.append(_claims_table(members, w))
         lines.append("")
     if claims_alone:
         lines += [
-            "### Claims with no nameable subject",
+            f"### {w('markdown.alone')}",
             "",
-            "These count nothing a rule or the fallback can name, so they are not compared.",
+            w("markdown.alone_intro"),
             "",
-            _claims_table(claims_alone),
+            _claims_table(claims_alone, w),
             "",
         ]
     return lines
 
 
-def _claims_table(claims: Iterable[Claim]) -> str:
+def _claims_table(claims: Iterable[Claim], w: Words) -> str:
     rows = [
         [
             _source(c),
             str(c.line),
             _as_written(c),
-            "garbled" if c.garbled else escape(figure_text(c)),
-            _interval(c),
-            _cell(c.attribution),
-            _cell(c.time_scope),
+            w("cell.garbled") if c.garbled else escape(w.figure(c)),
+            _interval(c, w),
+            _cell(c.attribution, w),
+            _cell(c.time_scope, w),
         ]
         for c in claims
     ]
-    return _table(
-        rows, ["source", "line", "as written", "reads as", "interval", "who says", "when"]
-    )
+    return _table(rows, ["source", "line", "as_written", "reads_as", "interval", "who_says",
+                         "when"], w)
 
 
-def _others(report: Report) -> list[str]:
+def _others(report: Report, w: Words) -> list[str]:
     if not report.others:
         return []
-    counts = Counter(o.reason for o in report.others)
-    listed = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
+    counts = Counter(w(f"reason.{o.reason}") for o in report.others)
+    listed = ", ".join(f"{w.number(n)} {reason}" for reason, n in sorted(counts.items()))
     rows = [
-        [escape(o.doc), str(o.line), escape(o.surface), escape(o.reason)] for o in report.others
+        [escape(o.doc), str(o.line), escape(o.surface), escape(w(f"reason.{o.reason}"))]
+        for o in report.others
     ]
     return [
-        "## Numbers that are not claims",
+        f"## {w('markdown.others')}",
         "",
-        f"{len(report.others)} in all: {listed}.",
+        w("markdown.others_count", n=w.number(len(report.others)), listed=listed),
         "",
-        "<details><summary>List</summary>",
+        f"<details><summary>{w('markdown.list')}</summary>",
         "",
-        _table(rows, ["source", "line", "number", "why"]),
+        _table(rows, ["source", "line", "number", "why"], w),
         "",
         "</details>",
         "",
     ]
 
 
-def _problems(report: Report) -> list[str]:
+def _problems(report: Report, w: Words) -> list[str]:
     if not report.problems:
         return []
     return [
-        "## Input problems",
+        f"## {w('markdown.problems')}",
         "",
-        *[f"- {'skipped' if p.fatal else 'warning'}: {escape(str(p))}" for p in report.problems],
+        *[w("markdown.skipped" if p.fatal else "markdown.warning", problem=escape(str(p)))
+          for p in report.problems],
         "",
     ]
 
 
 @renderer("report", "markdown")
-def render_markdown(report: Report, **_: object) -> str:
+def render_markdown(report: Report, **options: object) -> str:
+    """``lang`` (an option) picks the report's language; else the corpus's majority."""
+    w = report_words(report, options)
+    md = _Md(report, w)
     flags = report.comparison.flags
-    lines = ["# numcheck discrepancy report", ""]
-    lines += _summary(report, flags)
-    lines += _stories_section(report, flags)
+    lines = [f"# {w('markdown.title')}", ""]
+    lines += _summary(md, flags)
+    lines += _stories_section(report, flags, w)
     flagged = _flagged_subjects(report, flags)
     if flagged:
-        lines += ["## Flagged subjects", ""]
+        lines += [f"## {w('markdown.flagged')}", ""]
         for n, (subject, subject_flags) in enumerate(flagged, 1):
-            lines += _subject_section(report, n, subject, subject_flags)
-    lines += _garbled_section(report)
-    lines += _appendix(report)
-    lines += _others(report)
-    lines += _problems(report)
+            lines += _subject_section(md, n, subject, subject_flags)
+    lines += _garbled_section(report, w)
+    lines += _appendix(report, w)
+    lines += _others(report, w)
+    lines += _problems(report, w)
     return "\n".join(lines).rstrip() + "\n"

@@ -10,8 +10,8 @@ from numcheck.model import Flag, Report, Side, Story, Verdict
 from numcheck.render.csv_cells import csv_text
 from numcheck.render.explain import ClaimOf, explain
 from numcheck.render.registry import renderer
+from numcheck.render.words import Words, report_words
 from numcheck.table import COLUMNS, claim_record
-from numcheck.wording import figure_text
 
 
 def _side(side: Side | None) -> dict[str, Any] | None:
@@ -21,7 +21,7 @@ def _side(side: Side | None) -> dict[str, Any] | None:
             "source_kind": side.source_kind}
 
 
-def flag_record(flag: Flag, claim_of: ClaimOf) -> dict[str, Any]:
+def flag_record(flag: Flag, claim_of: ClaimOf, words: Words) -> dict[str, Any]:
     return {
         "subject": flag.subject,
         "label": flag.label,
@@ -34,7 +34,7 @@ def flag_record(flag: Flag, claim_of: ClaimOf) -> dict[str, Any]:
         "low": _side(flag.low),
         "whole": list(flag.whole),
         "estimates": [_side(s) for s in flag.estimates],
-        "explanation": explain(flag, claim_of),
+        "explanation": explain(flag, claim_of, words),
         "fingerprint": flag.fingerprint,
         "review": flag.review,
     }
@@ -51,7 +51,9 @@ def story_record(story: Story) -> dict[str, Any]:
 
 
 @renderer("report", "json")
-def as_json(report: Report, **_: object) -> str:
+def as_json(report: Report, **options: object) -> str:
+    """Data, plus each flag's ``explanation`` in the report's language (``lang`` option)."""
+    words = report_words(report, options)
     subject_of = report.comparison.subject_of
     data = {
         "documents": [
@@ -67,7 +69,7 @@ def as_json(report: Report, **_: object) -> str:
             for d in report.documents
         ],
         "claims": [claim_record(c, subject_of.get(c.id)) for c in report.claims],
-        "flags": [flag_record(f, report.claim) for f in report.comparison.flags],
+        "flags": [flag_record(f, report.claim, words) for f in report.comparison.flags],
         "subjects": [
             {
                 "key": s.key,
@@ -123,8 +125,10 @@ def as_csv(report: Report, **_: object) -> str:
 
 
 @renderer("report", "claimreview")
-def as_claimreview(report: Report, **_: object) -> str:
-    """schema.org ClaimReview JSON-LD, one item per flagged subject."""
+def as_claimreview(report: Report, **options: object) -> str:
+    """schema.org ClaimReview JSON-LD, one item per flagged subject, its prose in the
+    report's language (``inLanguage``)."""
+    words = report_words(report, options)
     by_subject: dict[str, list[Flag]] = defaultdict(list)
     for flag in report.comparison.flags:
         by_subject[flag.subject].append(flag)
@@ -143,7 +147,7 @@ def as_claimreview(report: Report, **_: object) -> str:
                 "@type": "ClaimReview",
                 "claimReviewed": f"{worst.label}: "
                 + "; ".join(
-                    f"{figure_text(c)}{' ' + c.counted if c.counted else ''}" for c in seen.values()
+                    words.figure_counted(c) for c in seen.values()
                 ),
                 "itemReviewed": {
                     "@type": "Claim",
@@ -165,9 +169,10 @@ def as_claimreview(report: Report, **_: object) -> str:
                 "reviewRating": {
                     "@type": "Rating",
                     "alternateName": worst.verdict.value,
-                    "ratingExplanation": explain(worst, report.claim),
+                    "ratingExplanation": explain(worst, report.claim, words),
                 },
                 "author": {"@type": "Organization", "name": "numcheck"},
+                "inLanguage": words.lang,
                 "identifier": worst.fingerprint,
             }
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from numcheck.model import Claim
-from numcheck.wording import interval_text, number
+from numcheck.render.words import Words
 
 WIDTH = 760
 LABEL_W = 230  # left gutter holding the source labels
@@ -110,7 +110,7 @@ def _arrow(x: float, y: float, direction: int) -> str:
             f'class="open-bound"/>')
 
 
-def _interval_row(c: Claim, y: float, scale: Scale) -> list[str]:
+def _interval_row(c: Claim, y: float, scale: Scale, w: Words) -> list[str]:
     parts: list[str] = []
     left_open_end = c.low is None or (scale.log and c.low <= 0)
     x_lo = scale.x0 if left_open_end else scale.x(c.low or 0.0)
@@ -131,19 +131,19 @@ def _interval_row(c: Claim, y: float, scale: Scale) -> list[str]:
     if c.central is not None:
         parts.append(f'<circle cx="{scale.x(c.central)}" cy="{y}" r="6" fill="{INK}" '
                      f'stroke="#ffffff" stroke-width="1.5" class="point"/>')
-    label = interval_text(c.low, c.high, c.low_open, c.high_open, c.lang)
+    label = w.claim_interval(c)
     parts.append(_text(scale.x1 + 14, y + 4, label, cls="val"))
     return parts
 
 
-def _garbled_row(c: Claim, y: float, scale: Scale) -> list[str]:
+def _garbled_row(c: Claim, y: float, scale: Scale, w: Words) -> list[str]:
     """A '?' badge; the candidate, if any, as a hollow dashed marker labelled 'guess'."""
     if c.candidate is not None:
         x = scale.x(c.candidate)
-        label = f"guess: {number(c.candidate, c.lang)}?"
+        label = w("chart.guess", guess=w.guess(c))
     else:
         x = scale.x0 + 12
-        label = "figure lost"
+        label = w("chart.lost")
     return [
         f'<circle cx="{x}" cy="{y}" r="10" fill="#fff4e5" stroke="{GUESS}" stroke-width="2" '
         f'stroke-dasharray="3 2" class="garbled"/>',
@@ -152,19 +152,19 @@ def _garbled_row(c: Claim, y: float, scale: Scale) -> list[str]:
     ]
 
 
-def _axis(scale: Scale, y: float, height: float, lang: str) -> list[str]:
+def _axis(scale: Scale, y: float, height: float, w: Words) -> list[str]:
     parts = [f'<line x1="{scale.x0}" y1="{y}" x2="{scale.x1}" y2="{y}" stroke="{MUTED}"/>']
     for t in scale.ticks():
         x = scale.x(t)
         parts.append(f'<line x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{y}" stroke="#d0d7de" '
                      f'stroke-dasharray="2 3"/>')
-        parts.append(_text(x, y + 16, number(t, lang), anchor="middle", cls="tick", fill=MUTED))
-    note = "log scale" if scale.log else "linear scale"
+        parts.append(_text(x, y + 16, w.number(t), anchor="middle", cls="tick", fill=MUTED))
+    note = w("chart.log") if scale.log else w("chart.linear")
     parts.append(_text(WIDTH - 6, height - 4, note, anchor="end", cls="tick", fill=MUTED))
     return parts
 
 
-def forest_plot(rows: Sequence[Row], title: str, lang: str = "en") -> str:
+def forest_plot(rows: Sequence[Row], title: str, w: Words) -> str:
     """The whole chart for one subject; ``title`` and ``desc`` make it readable aloud."""
     claims = [r.claim for r in rows]
     scale = make_scale(claims)
@@ -172,7 +172,7 @@ def forest_plot(rows: Sequence[Row], title: str, lang: str = "en") -> str:
     axis_y = TOP + ROW_H * len(rows)
     body: list[str] = []
     describe: list[str] = []
-    draw: dict[bool, Callable[[Claim, float, Scale], list[str]]] = {
+    draw: dict[bool, Callable[[Claim, float, Scale, Words], list[str]]] = {
         True: _garbled_row, False: _interval_row,
     }
     for i, row in enumerate(rows):
@@ -185,26 +185,27 @@ def forest_plot(rows: Sequence[Row], title: str, lang: str = "en") -> str:
             body.append(_text(8, y + 12, row.note, cls="note", fill=MUTED))
         else:
             body.append(_text(8, y + 4, _clip(row.label, 34), cls="src"))
-        body.extend(draw[row.claim.garbled](row.claim, y, scale))
+        body.extend(draw[row.claim.garbled](row.claim, y, scale, w))
         when = f" ({row.note})" if row.note else ""
-        describe.append(f"{row.label}{when}: {_reading(row.claim)}")
+        describe.append(f"{row.label}{when}: {_reading(row.claim, w)}")
     desc = "; ".join(describe)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="forest" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'font-family="system-ui, sans-serif" font-size="12">'
         f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>"
-        + "".join(_axis(scale, axis_y, height, lang))
+        + "".join(_axis(scale, axis_y, height, w))
         + "".join(body)
         + "</svg>"
     )
 
 
-def _reading(c: Claim) -> str:
+def _reading(c: Claim, w: Words) -> str:
     if c.garbled:
-        guess = f", guess {number(c.candidate, c.lang)}" if c.candidate is not None else ""
-        return f"garbled '{c.surface}'{guess}"
-    return interval_text(c.low, c.high, c.low_open, c.high_open, c.lang)
+        if c.candidate is None:
+            return w("chart.garbled", surface=c.surface)
+        return w("chart.garbled_guess", surface=c.surface, guess=w.guess(c))
+    return w.claim_interval(c)
 
 
 def _clip(text: str, width: int) -> str:

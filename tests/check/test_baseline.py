@@ -16,7 +16,7 @@ def test_baseline_silences_known_flags_only(newsroom: Path, cli: Run) -> None:
     fps = [f["fingerprint"] for f in data["flags"]]
     assert fps == sorted(fps) and len(fps) == 2
     again = cli("check", "new/contra.txt", "--against", "corpus")
-    assert again.code == 0 and again.out.count("[baseline]") == 2
+    assert again.code == 0 and again.out.count("[référence]") == 2  # French articles: French
     # A new disagreement in the same article still fails.
     Path("new/contra.txt").write_text(
         Path("new/contra.txt").read_text(encoding="utf-8")

@@ -73,7 +73,7 @@ def test_github_annotations(newsroom: Path, cli: Run, monkeypatch: pytest.Monkey
         fh.write('"a,b:c.txt",,2021-12-10,fr\n')  # dated: it joins the seeds' December story
     summary = newsroom / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    r = cli("check", "new/a,b:c.txt", "--against", "corpus", "-f", "github")
+    r = cli("check", "new/a,b:c.txt", "--against", "corpus", "-f", "github", "--report-lang", "en")
     assert r.code == 1
     lines = r.out.splitlines()
     line, col = at(CONTRA, "20 000")
@@ -89,7 +89,7 @@ def test_github_annotations(newsroom: Path, cli: Run, monkeypatch: pytest.Monkey
 
 
 def test_text_is_one_line_per_flag(newsroom: Path, cli: Run) -> None:
-    r = cli("check", "new/contra.txt", "--against", "corpus")
+    r = cli("check", "new/contra.txt", "--against", "corpus", "--report-lang", "en")
     lines = r.out.strip().splitlines()
     assert all(ln.startswith("new/contra.txt:2:") for ln in lines[:-1])
     story = json.loads(cli("check", "new/contra.txt", "--against", "corpus", "-f", "json").out

@@ -14,15 +14,18 @@ def test_contradicting_article_fails_at_the_figure(newsroom: Path, cli: Run) -> 
     line, col = at(CONTRA, "20 000")
     assert line == 2
     first = r.out.splitlines()[0]
-    assert first.startswith(f"new/contra.txt:{line}:{col}: conflict: ")
-    assert "175 000" in r.out and "100 000" in r.out
+    assert first.startswith(f"new/contra.txt:{line}:{col}: conflit: ")  # French articles
+    assert "175\u202f000" in r.out and "100\u202f000" in r.out  # written the French way
+    english = cli("check", "new/contra.txt", "--against", "corpus", "--report-lang", "en").out
+    assert english.startswith(f"new/contra.txt:{line}:{col}: conflict: ")
+    assert "175,000" in english and "100,000" in english
 
 
 def test_agreeing_article_passes_by_default(newsroom: Path, cli: Run) -> None:
     r = cli("check", "new/agree.txt", "--against", "corpus")
     assert r.code == 0, r.out + r.err
     assert "conflict" not in r.out
-    assert "divergent" in r.out  # shown, not failing
+    assert "divergence" in r.out  # shown (in French, the articles' language), not failing
 
 
 def test_fail_on_levels_and_exit_zero(newsroom: Path, cli: Run) -> None:

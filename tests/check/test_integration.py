@@ -55,7 +55,7 @@ def test_pre_commit_runs_the_hook(newsroom: Path) -> None:
 
     bad = run("new/contra.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "new/contra.txt:2:" in bad.stdout and "conflict" in bad.stdout
+    assert "new/contra.txt:2:" in bad.stdout and "conflit" in bad.stdout  # French articles
     good = run("new/agree.txt")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout

@@ -36,7 +36,7 @@ def test_round_trip_and_reviewed_flags_do_not_fail(newsroom: Path, cli: Run) -> 
     # Recording again replaces, never duplicates.
     cli("review", fps[0], *ARTICLES, "--decision", "false-positive", "--reviewer", "Bo")
     assert yaml.safe_load(LEDGER.read_text())["reviews"][fps[0]]["decision"] == "false-positive"
-    r = cli("check", "new/contra.txt", "--against", "corpus")
+    r = cli("check", "new/contra.txt", "--against", "corpus", "--report-lang", "en")
     assert r.code == 0, r.out
     assert "[reviewed: explained]" in r.out and "[reviewed: false-positive]" in r.out
     listing = cli("review", "--list").out
@@ -68,7 +68,8 @@ def test_stale_entries_warn_but_do_not_fail(newsroom: Path, cli: Run) -> None:
     r = cli("check", "new/agree.txt", "--against", "corpus")
     assert r.code == 0
     assert "stale review: ledger entry deadbeefdeadbeef" in r.err
-    gh = cli("check", "new/agree.txt", "--against", "corpus", "-f", "github")
+    gh = cli("check", "new/agree.txt", "--against", "corpus", "-f", "github",
+             "--report-lang", "en")
     assert "::warning title=numcheck stale review::" in gh.out
 
 

@@ -66,7 +66,7 @@ def test_failing_recognizer_costs_one_document(folder: Path, failing_recognizer:
 
 def test_failing_recognizer_in_the_gate(folder: Path, failing_recognizer: None) -> None:
     code, out, err = _cli("check", "a-good.txt", "b-bad.txt", "--against", "c-other.txt",
-                          "--no-cache")
+                          "--no-cache", "--report-lang", "en")
     assert code == 2  # an input error outranks the flag: the run is incomplete
     assert "conflict" in out
     assert len(err) == 1 and "b-bad.txt: extraction failed" in err[0]
@@ -101,13 +101,13 @@ def test_failing_renderer_costs_one_document(
 
     original = markdown._interval
 
-    def interval(claim: Any) -> str:
+    def interval(claim: Any, words: Any) -> str:
         if claim.doc == "b-bad.txt":
             raise ValueError("cannot draw this interval")
-        return str(original(claim))
+        return str(original(claim, words))
 
     monkeypatch.setattr(markdown, "_interval", interval)
-    code, _, err = _cli("report", ".", "-o", "report.md")
+    code, _, err = _cli("report", ".", "-o", "report.md", "--report-lang", "en")
     assert code == 2
     assert err == ["numcheck: error: b-bad.txt: rendering markdown failed (ValueError: cannot "
                    "draw this interval); skipped — a bug in numcheck: please report it"]

@@ -24,6 +24,10 @@ from numcheck.render.html import (
     subject_anchor,
 )
 from numcheck.render.markdown import story_dates
+from numcheck.render.words import words_for
+from numcheck.rulebook import load_rules
+
+EN = words_for(load_rules(), "en")
 
 
 class Tags(HTMLParser):
@@ -63,6 +67,13 @@ def parse(page: str) -> Tags:
 
 @pytest.fixture(scope="module")
 def seeds_page(seeds_report: Report) -> str:
+    """The English page: the structural tests below read its words."""
+    return render_html(seeds_report, lang="en")
+
+
+@pytest.fixture(scope="module")
+def seeds_page_fr(seeds_report: Report) -> str:
+    """The French page: the seeds' own language, the command's default."""
     return render_html(seeds_report)
 
 
@@ -72,15 +83,28 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 
 def test_registered_as_report_html(seeds_report: Report, seeds_page: str) -> None:
-    assert render("report", "html", seeds_report) == seeds_page
+    assert render("report", "html", seeds_report, lang="en") == seeds_page
 
 
-def test_committed_seed_page_is_exactly_what_the_renderer_writes(seeds_page: str) -> None:
-    committed = (Path(__file__).resolve().parents[2] / "reports" / "seeds.html").read_text(
+@pytest.mark.parametrize(("fixture", "name", "option"), [
+    ("seeds_page_fr", "seeds.html", ""),
+    ("seeds_page", "seeds.en.html", " --report-lang en"),
+])
+def test_committed_seed_pages_are_exactly_what_the_renderer_writes(
+    fixture: str, name: str, option: str, request: pytest.FixtureRequest
+) -> None:
+    committed = (Path(__file__).resolve().parents[2] / "reports" / name).read_text(
         encoding="utf-8")
-    assert seeds_page == committed, (
-        "reports/seeds.html is stale: run numcheck report seeds/ --format html "
-        "-o reports/seeds.html")
+    assert request.getfixturevalue(fixture) == committed, (
+        f"reports/{name} is stale: run numcheck report seeds/ --format html{option} "
+        f"-o reports/{name}")
+
+
+def test_french_page_declares_its_language(seeds_page_fr: str) -> None:
+    assert seeds_page_fr.startswith('<!DOCTYPE html>\n<html lang="fr">')
+    data = json.loads(parse(seeds_page_fr).scripts[0])
+    assert data["words"]["showing"].startswith("Grandeurs affichées : {shown}")
+    assert data["verdicts"]["divergent"] == "Divergence"
 
 
 @pytest.mark.parametrize(("spans", "number", "meets"), [
@@ -145,7 +169,7 @@ def test_stories_table_lists_title_articles_dates_and_raised_flags(
     story_of = {s.key: s.story for s in seeds_report.comparison.subjects}
     for story in seeds_report.stories:
         row = table.split(f'<tr id="{story_anchor(story.id)}">', 1)[1].split("</tr>", 1)[0]
-        assert f"<code>{story.id}</code>" in row and story_dates(story) in row
+        assert f"<code>{story.id}</code>" in row and story_dates(story, EN) in row
         assert all(f'href="#{doc_anchor(d)}"' in row for d in story.documents)
         raised = sum(f.verdict.raised and story_of[f.subject] == story.id
                      for f in seeds_report.comparison.flags)
@@ -166,7 +190,7 @@ def test_each_flagged_subject_names_its_story(seeds_report: Report, seeds_page: 
 def test_garbled_figure_shown_as_guess(seeds_page: str) -> None:
     tags = parse(seeds_page)
     assert tags.with_class("circle", "garbled")
-    assert "guess: 100 000" in seeds_page
+    assert "guess: 100,000" in seeds_page
 
 
 def test_every_claim_has_an_anchor_in_its_article(seeds_report: Report, seeds_page: str) -> None:
@@ -198,7 +222,8 @@ def test_hostile_article_is_escaped(hostile_report: Report) -> None:
 
 
 def test_deterministic(seeds_report: Report, seeds_page: str, hostile_report: Report) -> None:
-    assert render_html(run([Path(__file__).resolve().parents[2] / "seeds"])) == seeds_page
+    again = run([Path(__file__).resolve().parents[2] / "seeds"])
+    assert render_html(again, lang="en") == seeds_page
     assert render_html(hostile_report) == render_html(hostile_report)
 
 
@@ -212,5 +237,5 @@ def test_log_scale_when_figures_span_orders_of_magnitude(seeds_report: Report) -
     big = replace(base, value=200_000.0, low=150_000.0, high=None)
     assert make_scale([small, big]).log
     assert not make_scale([base]).log
-    svg = forest_plot([Row("a", small), Row("b", big)], "t")
+    svg = forest_plot([Row("a", small), Row("b", big)], "t", EN)
     assert "log scale" in svg and "open-bound" in svg

@@ -15,13 +15,14 @@ from numcheck.model import Document
 from numcheck.pipeline import build_report
 from numcheck.render import render
 from numcheck.render.markdown import escape, quote
+from numcheck.render.words import words_for
 from numcheck.rulebook import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_summary_counts_articles_claims_and_flags_most_serious_first(seeds_report: Report) -> None:
-    md = str(render("report", "markdown", seeds_report))
+    md = str(render("report", "markdown", seeds_report, lang="en"))
     head = md.split("## Flagged subjects")[0]
     assert "**5 articles · 3 stories · 19 claims ·" in head
     assert "1 divergent" in head and "5 unverifiable" in head and "1 different period" in head
@@ -30,27 +31,27 @@ def test_summary_counts_articles_claims_and_flags_most_serious_first(seeds_repor
 
 
 def test_flagged_subject_has_a_table_row_per_claim_then_the_verdict(seeds_report: Report) -> None:
-    md = str(render("report", "markdown", seeds_report))
+    md = str(render("report", "markdown", seeds_report, lang="en"))
     section = md.split("### 1. ")[1].split("### 2. ")[0]
     assert section.startswith("Russian troops")
     rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == 1 + 2  # header + its two claims in the December story (not April)
-    assert "**175 000**" in section and "**100 000**" in section
-    assert "(100 000, ∞)" in section and "\\[157 500, 192 500\\]" in section
+    assert "**175 000**" in section and "**100 000**" in section  # quoted as written
+    assert "(100,000, ∞)" in section and "\\[157,500, 192,500\\]" in section
     assert "**Verdict: divergent** `NC003` (×1.75)" in section
 
 
 def test_garbled_section_marks_candidates_as_guesses(seeds_report: Report) -> None:
-    md = str(render("report", "markdown", seeds_report))
+    md = str(render("report", "markdown", seeds_report, lang="en"))
     garbled = md.split("## Garbled figures")[1].split("## Appendix")[0]
     items = [line for line in garbled.splitlines() if line.startswith("- ")]
     assert len(items) == 5
     assert all("a guess" in i or "No reading can be defended" in i for i in items)
-    assert "Candidate reading: 400 000 — *a guess*" in garbled
+    assert "Candidate reading: 400,000 — *a guess*" in garbled
 
 
 def test_appendix_lists_every_claim(seeds_report: Report) -> None:
-    md = str(render("report", "markdown", seeds_report))
+    md = str(render("report", "markdown", seeds_report, lang="en"))
     appendix = md.split("## Appendix: every claim by subject")[1].split("## Numbers that are")[0]
     rows = [line for line in appendix.splitlines()
             if line.startswith("| ") and "---" not in line and not line.startswith("| source")]
@@ -63,20 +64,25 @@ def test_no_nan_or_na_in_cells(seeds_report: Report) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "figure"),
-    [("fr", "Environ 175 000 soldats ont été déployés.", "175 000"),
-     ("en", "About 175,000 soldiers were deployed.", "175,000")],
+    ("lang", "text", "report_lang", "reading"),
+    [("fr", "Environ 175 000 soldats ont été déployés.", "fr", "environ 175 000"),
+     ("fr", "Environ 175 000 soldats ont été déployés.", "en", "about 175,000"),
+     ("en", "About 175,000 soldiers were deployed.", "en", "about 175,000"),
+     ("en", "About 175,000 soldiers were deployed.", "fr", "environ 175 000")],
 )
-def test_numbers_are_written_the_readers_way(lang: str, text: str, figure: str) -> None:
+def test_numbers_are_written_the_readers_way(
+    lang: str, text: str, report_lang: str, reading: str
+) -> None:
+    """The report's reader, not the article, decides: 175 000 and 1,5 in French."""
     rules = load_rules()
     doc = Document(name=f"a-{lang}.txt", path=f"a-{lang}.txt", text=text, lang=lang)
     from numcheck.extract import extract_document
 
     report = build_report([extract_document(doc, rules)], [], rules)
-    md = str(render("report", "markdown", report))
-    appendix = md.split("## Appendix")[1]
-    interval = "157 500, 192 500" if lang == "fr" else "157,500, 192,500"
-    assert interval in appendix and figure in appendix
+    md = str(render("report", "markdown", report, lang=report_lang))
+    appendix = md.split(f"## {words_for(rules, report_lang)('markdown.appendix')}")[1]
+    interval = "157 500 ; 192 500" if report_lang == "fr" else "157,500, 192,500"
+    assert interval in appendix and reading in appendix
 
 
 def _claim(sentence: str, surface: str) -> Claim:
@@ -115,12 +121,21 @@ def test_output_is_identical_across_runs(seeds_report: Report) -> None:
 
 
 def test_committed_seed_report_is_exactly_what_the_command_writes(tmp_path: Path) -> None:
+    """The seeds are French, so the command's default report is French."""
     out = tmp_path / "seeds.md"
     subprocess.run([sys.executable, "-m", "numcheck", "report", "seeds/", "-o", str(out)],
                    cwd=ROOT, check=True)
     assert out.read_text(encoding="utf-8") == (ROOT / "reports" / "seeds.md").read_text(
         encoding="utf-8"
     ), "reports/seeds.md is stale: run numcheck report seeds/ -o reports/seeds.md"
+    assert out.read_text(encoding="utf-8").startswith("# Rapport d'écarts numcheck")
+
+
+def test_committed_english_seed_report_is_what_the_renderer_writes(seeds_report: Report) -> None:
+    committed = (ROOT / "reports" / "seeds.en.md").read_text(encoding="utf-8")
+    assert str(render("report", "markdown", seeds_report, lang="en")) == committed, (
+        "reports/seeds.en.md is stale: run numcheck report seeds/ --report-lang en "
+        "-o reports/seeds.en.md")
 
 
 def test_extract_without_metadata_still_reports() -> None:

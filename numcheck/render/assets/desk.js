@@ -38,7 +38,9 @@
     noMatch.hidden = shown > 0;
     var total = subjects.length;
     var label = wanted && data.verdicts[wanted] ? " (" + data.verdicts[wanted] + ")" : "";
-    status.textContent = "Showing " + shown + " of " + total + " subjects" + label + ".";
+    /* the sentence comes in the report's language, with {shown}, {total} and {verdict} */
+    status.textContent = data.words.showing.replace("{shown}", String(shown))
+      .replace("{total}", String(total)).replace("{verdict}", label);
   }
 
   form.hidden = false;

@@ -1,0 +1,172 @@
+"""Report languages: message files validated on load, the default language, a third
+language from one message file, and no template word of one language in the other."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from numcheck.errors import RulesError
+from numcheck.model import Document
+from numcheck.pipeline import Report
+from numcheck.render import messages as message_files
+from numcheck.render import render
+from numcheck.render.messages import flatten, placeholders
+from numcheck.render.words import majority_language
+from numcheck.rulebook import load_rules, shipped_rules_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = shipped_rules_dir() / "messages"
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "message_files.yaml").read_text(
+    encoding="utf-8"))
+
+
+def _english() -> dict[str, Any]:
+    data = yaml.safe_load((SHIPPED / "en.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
+    *path, last = dotted.split(".")
+    for key in path:
+        data = data.setdefault(key, {})
+    data[last] = value
+
+
+def _drop(data: dict[str, Any], dotted: str) -> None:
+    *path, last = dotted.split(".")
+    for key in path:
+        data = data[key]
+    del data[last]
+
+
+def _write_language(folder: Path, lang: str, data: Any, raw: str | None = None) -> Path:
+    path = folder / "messages" / f"{lang}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(raw if raw is not None else yaml.safe_dump(data, allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_a_broken_message_file_names_the_file_and_the_key(
+    case: dict[str, Any], tmp_path: Path
+) -> None:
+    data: Any = _english()
+    if "whole" in case:
+        data = case["whole"]
+    for dotted in [case["drop"]] if "drop" in case else []:
+        _drop(data, dotted)
+    for dotted, value in case.get("set", {}).items():
+        _set(data, dotted, value)
+    path = _write_language(tmp_path, "xx", data, case.get("raw"))
+    with pytest.raises(RulesError) as err:
+        message_files.load("xx", [str(tmp_path)])
+    assert str(path) in str(err.value) and case["error"] in str(err.value)
+
+
+def test_shipped_languages_have_the_same_keys_and_placeholders() -> None:
+    english = flatten(_english())
+    for path in sorted(SHIPPED.glob("*.yaml")):
+        loaded = message_files.load(path.stem)
+        assert loaded.keys() == english.keys(), path
+        assert all(placeholders(loaded[k]) == placeholders(english[k]) for k in english), path
+
+
+def test_an_unknown_language_is_one_error_line_and_exit_2() -> None:
+    done = subprocess.run([sys.executable, "-m", "numcheck", "report", "seeds/",
+                           "--report-lang", "xx"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "numcheck: error: --report-lang: no messages for language 'xx' (have: en, fr)"]
+
+
+def _docs(*langs: str) -> list[Document]:
+    return [Document(name=f"d{i}", path=f"d{i}", text="", lang=lang)
+            for i, lang in enumerate(langs)]
+
+
+@pytest.mark.parametrize(("langs", "expected"), [
+    (("fr", "fr", "en"), "fr"),  # the majority
+    (("en", "en", "fr"), "en"),
+    (("en", "fr"), "en"),  # a tie: the first code alphabetically
+    (("fr", "de", "de"), "fr"),  # a language with no messages does not count
+    ((), "en"),  # nothing to go by: English
+])
+def test_the_default_report_language_is_the_corpus_majority(
+    langs: tuple[str, ...], expected: str
+) -> None:
+    assert majority_language(_docs(*langs)) == expected
+
+
+def test_a_third_language_is_one_message_file(seeds_report: Report, tmp_path: Path) -> None:
+    """A stub German: every English text marked, numbers and dates in Babel's de locale."""
+    stub = copy.deepcopy(_english())
+
+    def mark(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: mark(v) for k, v in node.items()}
+        return f"⟦de⟧ {node}"
+
+    stub = mark(stub)
+    stub["locale"] = "de"
+    _write_language(tmp_path, "de", stub)
+    rules = load_rules([tmp_path])
+    report = dataclasses.replace(seeds_report, rules=rules)
+    md = str(render("report", "markdown", report, lang="de"))
+    assert md.startswith("# ⟦de⟧ numcheck discrepancy report")
+    assert "⟦de⟧ about 175.000 soldats russes" in md  # German grouping, from Babel
+    assert "04.12.2021" in md  # a German date
+    page = str(render("report", "html", report, lang="de"))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">') and "⟦de⟧ Summary" in page
+
+
+def _template_words(lang: str) -> set[str]:
+    texts = message_files.load(lang)
+    words: set[str] = set()
+    for key, text in texts.items():
+        if key != "locale":
+            words |= _words(re.sub(r"\{[^}]*\}", " ", text))
+    return words
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+
+
+def _visible_text(page: str) -> str:
+    """What a reader sees or hears: text and title/aria-label values, no CSS or script."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    labels = " ".join(re.findall(r'(?:title|aria-label)="([^"]*)"', page))
+    return html.unescape(re.sub(r"<[^>]+>", " ", page) + " " + labels)
+
+
+def _corpus_words(report: Report) -> set[str]:
+    """Words the report quotes rather than writes: article text, titles, names, and the
+    subject labels, keys and rule ids (``found_by``) the rules give."""
+    quoted = [d.text + " " + (d.title or "") + " " + d.name for d in report.documents]
+    quoted += [" ".join((s.label, s.key, *s.found_by)) for s in report.comparison.subjects]
+    quoted += [s.title for s in report.stories]
+    return _words(" ".join(quoted))
+
+
+@pytest.mark.parametrize(("lang", "other"), [("fr", "en"), ("en", "fr")])
+def test_no_template_word_of_the_other_language(
+    seeds_report: Report, lang: str, other: str
+) -> None:
+    foreign = _template_words(other) - _template_words(lang) - _corpus_words(seeds_report)
+    assert len(foreign) > 100  # the test has words to look for
+    for fmt in ("markdown", "html"):
+        text = _visible_text(str(render("report", fmt, seeds_report, lang=lang)))
+        found = _words(text) & foreign
+        assert not found, f"{fmt} report in {lang} has {other} template words: {sorted(found)}"
