@@ -1,7 +1,8 @@
-"""Figures written the way a reader of the article's language writes them.
+"""Figures in the claims table, written the way the article's language writes them.
 
-French readers expect ``175 000`` and ``1,5``; English readers ``175,000`` and ``1.5``.
+French articles give ``175 000`` and ``1,5``; English ones ``175,000`` and ``1.5``.
 The separators come from the language rules, so a new language needs no code.
+Reports write figures in the *reader's* language instead (``render/words.py``).
 """
 
 from __future__ import annotations
@@ -9,18 +10,7 @@ from __future__ import annotations
 import functools
 
 from numcheck.errors import RulesError
-from numcheck.model import Claim, Hedge
 from numcheck.rulebook import load_rules
-
-HEDGE_WORDS = {
-    Hedge.EXACT: "",
-    Hedge.APPROX: "about ",
-    Hedge.NEARLY: "nearly ",
-    Hedge.MORE_THAN: "more than ",
-    Hedge.AT_LEAST: "at least ",
-    Hedge.LESS_THAN: "fewer than ",
-    Hedge.AT_MOST: "up to ",
-}
 
 
 @functools.lru_cache(maxsize=16)
@@ -56,17 +46,3 @@ def interval_text(
     lo = number(low, lang) if low is not None else "−∞"
     hi = number(high, lang) if high is not None else "∞"
     return f"{left}{lo}, {hi}{right}"
-
-
-def figure_text(claim: Claim, lang: str | None = None) -> str:
-    """How a reviewer would say the figure: 'about 175 000', 'between 10 and 15'."""
-    lang = lang or claim.lang
-    if claim.garbled:
-        guess = f", perhaps {number(claim.candidate, lang)} (a guess)" if claim.candidate else ""
-        return f"a garbled figure '{claim.surface}'{guess}"
-    if claim.hedge is Hedge.RANGE:
-        return f"between {number(claim.low, lang)} and {number(claim.high, lang)}"
-    if claim.hedge is Hedge.VAGUE:
-        bounds = f"{number(claim.low, lang)}–{number(claim.high, lang)}"
-        return f"'{claim.hedge_text or claim.surface}' ({bounds})"
-    return f"{HEDGE_WORDS.get(claim.hedge, '')}{number(claim.value, lang)}"

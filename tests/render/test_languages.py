@@ -83,9 +83,10 @@ def test_shipped_languages_have_the_same_keys_and_placeholders() -> None:
         assert all(placeholders(loaded[k]) == placeholders(english[k]) for k in english), path
 
 
-def test_an_unknown_language_is_one_error_line_and_exit_2() -> None:
-    done = subprocess.run([sys.executable, "-m", "numcheck", "report", "seeds/",
-                           "--report-lang", "xx"], cwd=ROOT, capture_output=True, text=True)
+@pytest.mark.parametrize("command", [["report", "seeds/"], ["check", "seeds/"]])
+def test_an_unknown_language_is_one_error_line_and_exit_2(command: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "numcheck", *command, "--report-lang", "xx"],
+                          cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
         "numcheck: error: --report-lang: no messages for language 'xx' (have: en, fr)"]
