@@ -49,7 +49,8 @@ def group_with_parts(
             place_of = _place_components(by_actor, facets)
             # a part's place never becomes its whole's: 81 000 in Paris is not the
             # national figure's scope
-            for places, same in _join_unnamed(by_actor, _by_id(place_of), set(parts)):
+            for places, same in _join_unnamed(by_actor, _by_id(place_of), set(parts),
+                                              wider=_wider_than_its_own):
                 f = facets[same[0].id]
                 members[f"{f.counted}|{actor}|{f.event}|{places}"].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
@@ -137,11 +138,13 @@ def _place_components(claims: list[Claim], facets: dict[str, Facets]) -> dict[st
 
 
 def _join_unnamed(
-    claims: list[Claim], facet: Callable[[Claim], str], silent: set[str] | None = None
+    claims: list[Claim], facet: Callable[[Claim], str], silent: set[str] | None = None,
+    wider: Callable[[Claim, list[Claim]], bool] | None = None,
 ) -> list[tuple[str, list[Claim]]]:
     """Claims by facet value; those naming none join the only value named, if one.
 
-    Values named only by ``silent`` claims (parts) are not offered to the others.
+    Values named only by ``silent`` claims (parts) are not offered to the others; a
+    claim ``wider`` than the named value's claims keeps naming none.
     """
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -149,8 +152,28 @@ def _join_unnamed(
     silent = silent or set()
     named = [v for v, cs in by_value.items() if v != UNSET and any(c.id not in silent for c in cs)]
     if len(named) == 1 and UNSET in by_value:
-        by_value[named[0]].extend(by_value.pop(UNSET))
+        target = by_value[named[0]]
+        unnamed = by_value.pop(UNSET)
+        stay = [c for c in unnamed if wider is not None and wider(c, target)]
+        target.extend(c for c in unnamed if c not in stay)
+        if stay:
+            by_value[UNSET] = stay
     return list(by_value.items())
+
+
+def _wider_than_its_own(claim: Claim, placed: list[Claim]) -> bool:
+    """Its own article names the place for a different figure of the same subject: the
+    figure with no place is the wider scope ("1.2 million marched … In Toulouse, 36,000
+    marched"), not a second Toulouse figure. Other articles' places are lent freely."""
+    return any(c.doc == claim.doc and _apart(c, claim) for c in placed)
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Intervals that do not meet: two different figures, not one restated."""
+    def above(x: Claim, y: Claim) -> bool:
+        return x.low is not None and y.high is not None and x.low > y.high
+
+    return above(a, b) or above(b, a)
 
 
 def _with_neighbours(

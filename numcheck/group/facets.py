@@ -59,7 +59,8 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     event = near or _last(events.find(text, 0, here)) or ""
 
     counted = _counted_concept(claim, vocab)
-    fallback = _fallback(claim, vocab) if counted is None else None
+    # "Seven shot", "12 arrested": a counted phrase that is only a role word is the role
+    fallback = _fallback(claim, vocab) if counted is None and not _only_role(claim, vocab) else None
     if counted is not None:
         how.append("counted/vocabulary")
     elif fallback is not None:
@@ -220,16 +221,26 @@ def _qualifies_place(
 
 
 def _counted_concept(claim: Claim, vocab: Vocabulary) -> str | None:
+    family: Family = vocab.families["counted"]
+    if claim.kind is Kind.MEASURE and claim.unit:
+        # a measure counts its unit's concept: "800 hectares ont brûlé" is an area
+        by_unit = family.concept_of.get(fold(claim.unit))
+        if by_unit is not None:
+            return by_unit
     if not claim.counted:
         return None
     # Only a concept at the head counts: "analystes militaires" are analysts, not troops.
     phrase = fold(claim.counted)
-    family: Family = vocab.families["counted"]
     for m in family.pattern.finditer(phrase):
         at_head = m.start() == 0 if vocab.head == "first" else m.end() == len(phrase)
         if at_head:
             return family.concept_of[" ".join(m.group(0).split())]
     return None
+
+
+def _only_role(claim: Claim, vocab: Vocabulary) -> bool:
+    phrase = " ".join(fold(claim.counted or "").split())
+    return bool(phrase) and vocab.families["events"].pattern.fullmatch(phrase) is not None
 
 
 def _fallback(claim: Claim, vocab: Vocabulary) -> str | None:

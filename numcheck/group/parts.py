@@ -59,7 +59,14 @@ def _marked(previous: Claim, claim: Claim, vocab: Vocabulary) -> bool:
     if vocab.part_before.search(text, start, here):
         return True
     after = claim.end - claim.sentence_start
-    return bool(vocab.part_after.match(text, after))
+    if vocab.part_after.match(text, after):
+        return True
+    # "seven people were shot on Friday, two fatally": a manner word after the comma
+    # says how some of the whole fared
+    smaller = claim.value is not None and previous.value is not None and (
+        claim.value < previous.value)
+    return same and smaller and text[start:here].rstrip().endswith(",") and bool(
+        vocab.part_manner.match(text, after))
 
 
 def _enumerated(own: list[Claim], i: int, vocab: Vocabulary) -> list[Claim]:

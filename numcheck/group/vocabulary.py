@@ -67,6 +67,7 @@ class Vocabulary:
     age_after: re.Pattern[str]  # matched right after the figure
     part_before: re.Pattern[str]  # searched up to the figure: ends right before it
     part_after: re.Pattern[str]  # matched right after the figure (and its counted phrase)
+    part_manner: re.Pattern[str]  # matched right after a figure after a comma: "two fatally"
     enumeration: re.Pattern[str]  # what may join the items of a breakdown
     addition_before: re.Pattern[str]  # searched up to the figure: "another 15", "encore 15"
     addition_after: re.Pattern[str]  # matched right after the figure: "200 more", "15 autres"
@@ -117,6 +118,7 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         age_after=_leading(raw.get("ages", {}).get("after", [])),
         part_before=_ending(raw.get("parts", {}).get("before", [])),
         part_after=_leading(raw.get("parts", {}).get("after", []), skip_words=True),
+        part_manner=_leading(raw.get("parts", {}).get("manner", [])),
         enumeration=_enumeration(raw.get("parts", {}).get("enumeration", [])),
         addition_before=_ending(raw.get("additions", {}).get("before", [])),
         addition_after=_leading(raw.get("additions", {}).get("after", [])),

@@ -210,6 +210,7 @@ class Parts(Strict):
     before: list[str]
     after: list[str]
     enumeration: list[str]
+    manner: list[str]  # "seven shot, two fatally": how some of the whole fared
 
 
 class Additions(Strict):
