@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck.extract import context
-from numcheck.extract.lexicon import Lexicon, entry, fold
+from numcheck.extract.lexicon import Lexicon, entry, fold, solid_length
 from numcheck.extract.quantulum import quantulum_parser
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
@@ -117,6 +117,8 @@ def _range_lead(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> str | 
     """
     if a.low is not None or b.low is not None or "\n" in gap:
         return None
+    if len(gap) > lex.joiner_room and solid_length(gap) > lex.joiner_room:
+        return None  # a sentence between two figures, not a joiner: no regex search over it
     joiner = _bare_joiner(gap, lex)
     if joiner is None:
         return None

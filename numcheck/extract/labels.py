@@ -316,9 +316,9 @@ def spread(text: str, tokens: Sequence[Token],
     joins = {fold(j) for _, j in lex.ranges} | {"et", "and", "à", "to", "-", "–", "ou", "or", "/"}
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        gap = fold(text[a.end : b.start].strip())
-        if gap not in joins or "\n" in text[a.end : b.start] or len(text[a.end : b.start]) > 5:
-            continue
+        between = text[a.end : b.start]
+        if len(between) > 5 or "\n" in between or fold(between.strip()) not in joins:
+            continue  # the length first: the text between two figures may be a paragraph
         ra, rb = reasons[i], reasons[i + 1]
         for src, dst in ((ra, i + 1), (rb, i)):
             if not src or reasons[dst] is not None:

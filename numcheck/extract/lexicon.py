@@ -14,12 +14,17 @@ from typing import Any
 from numcheck.errors import RulesError
 from numcheck.model import Hedge
 
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
-
 
 def fold(text: str) -> str:
-    """Lower-case with typographic apostrophes made plain, keeping string length."""
-    return text.translate(APOSTROPHES).lower()
+    """Lower-case with typographic apostrophes made plain, keeping string length.
+
+    Called on a window around nearly every figure: ``str.translate`` with a mapping
+    costs a dictionary lookup per character, ``str.replace`` a scan in C, so the
+    apostrophes are replaced only when present.
+    """
+    if "’" in text or "ʼ" in text or "‘" in text:
+        text = text.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    return text.lower()
 
 
 def entry(matched: str) -> str:
@@ -107,6 +112,7 @@ class Lexicon:
     one: OneRules
     relative_periods: Mapping[str, tuple[str, int]]
     relative_time: re.Pattern[str]
+    joiner_room: int
 
 
 @dataclass(frozen=True)
@@ -295,7 +301,26 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         one=_one(raw["one_words"]),
         relative_periods=_relative(raw["relative_periods"]),
         relative_time=re.compile(_bounded(fold(w) for w in raw["relative_periods"])),
+        joiner_room=_joiner_room(raw),
     )
+
+
+def solid_length(text: str) -> int:
+    """Characters that are not blanks: a listed phrase matches with any run of spaces."""
+    return len("".join(text.split()))
+
+
+def _joiner_room(raw: Mapping[str, Any]) -> int:
+    """The most non-blank characters the text between a range's two figures can hold:
+    a repeated percent, currency or unit ('5% and 6%', '$10 to $15'), the joiner, and a
+    currency before the second figure. A longer gap joins nothing, and is not searched."""
+    def longest(words: Iterable[str]) -> int:
+        return max((solid_length(w) for w in words), default=0)
+
+    currency = longest(raw["currencies"])
+    repeated = max(longest(raw["percent"]), len("de") + currency,
+                   len("-") + longest([*raw["units"], *raw["durations"]]))
+    return repeated + longest(r["join"] for r in raw["ranges"]) + currency
 
 
 def _ending(words: Iterable[str]) -> re.Pattern[str]:
