@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from numcheck.extract import context
-from numcheck.extract.lexicon import Lexicon, entry, fold, solid_length
+from numcheck.extract.endings import solid_length
+from numcheck.extract.lexicon import Lexicon, entry, fold
 from numcheck.extract.quantulum import quantulum_parser
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit

@@ -10,6 +10,7 @@ lists and patterns are rules data (``ages``, ``identifiers``, ``score_words``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -60,8 +61,20 @@ def labelled(text: str, token: Token, lex: Lexicon) -> bool:
         if words[-1] in ("n°", "nº", "#"):
             return True
         words.pop()
-    words = [re.split(r"['’]", w)[-1].strip("([«\"“") for w in words[-3:]]
+    if not words or _label_word(words[-1]) not in _last_words(lex.label_heads):
+        return False  # every label phrase ends with the word just before the number
+    words = [_label_word(w) for w in words[-3:]]
     return any(" ".join(words[i:]) in lex.label_heads for i in range(len(words)))
+
+
+def _label_word(word: str) -> str:
+    """A folded word as label phrases list it: "l'article" is "article", "(route" "route"."""
+    return word.rpartition("'")[2].strip("([«\"“")
+
+
+@functools.cache
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split(" ")[-1] for p in phrases)
 
 
 def next_words(text: str, pos: int, n: int) -> list[str]:
@@ -207,7 +220,7 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     if token.pattern != "digits/plain" or token.value is None:
         return None
     value, width = token.value, token.end - token.start
-    if _YEAR_BEFORE.search(text, max(0, token.start - 16), token.start) and width in (2, 4):
+    if width in (2, 4) and _YEAR_BEFORE.search(text, max(0, token.start - 16), token.start):
         return "year/span"
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):
@@ -217,10 +230,9 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
         return "year/decade"
     if width == 4 and value % 10 == 0 and _DECADE_S.match(text, token.end):
         return "year/decade"
-    strong = lex.year_lead_strong.search(before)
-    range_leads = {lead for lead, _ in lex.ranges if lead}
-    if (strong and (width == 4 or fold(strong.group(0).strip()) not in range_leads)
-            and 100 <= value <= 2100 and width in (3, 4)
+    strong = lex.year_lead_strong.search(before) if width in (3, 4) else None
+    if (strong and 100 <= value <= 2100
+            and (width == 4 or fold(strong.group(0).strip()) not in _range_leads(lex))
             and not (counts_after(text, token.end, lex)
                      and plural(next_words(text, token.end, 1)[0], lex))
             and not range_counts_after(text, token.end, lex)):
@@ -234,6 +246,10 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
         if nxt and (not plural(nxt[0], lex) or value >= 1900):
             return "year/attributive"  # "the 1969 film", "the 2014 protests"
     return None
+
+
+def _range_leads(lex: Lexicon) -> set[str]:
+    return {lead for lead, _ in lex.ranges if lead}
 
 
 def one_word(text: str, token: Token, lex: Lexicon) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.errors import RulesError
+from numcheck.extract.endings import Ending, longest
 from numcheck.model import Hedge
 
 
@@ -55,7 +56,7 @@ class Lexicon:
     scale_after: re.Pattern[str]
     scale_words: Mapping[str, float]
     scale_suffixes: Mapping[str, float]
-    hedge_before: re.Pattern[str]
+    hedge_before: Ending
     hedge_after: re.Pattern[str]
     hedge_of: Mapping[str, Hedge]
     dates: re.Pattern[str]
@@ -64,7 +65,7 @@ class Lexicon:
     percent: re.Pattern[str]
     percent_phrase: re.Pattern[str]
     currency_after: re.Pattern[str]
-    currency_before: re.Pattern[str]
+    currency_before: Ending
     currencies: Mapping[str, str]
     units_after: re.Pattern[str]
     units: Mapping[str, str]
@@ -104,7 +105,7 @@ class Lexicon:
     label_heads: frozenset[str]
     score_words: frozenset[str]
     change_words: frozenset[str]
-    year_lead_strong: re.Pattern[str]
+    year_lead_strong: Ending
     decade_lead: frozenset[str]
     year_determiners: frozenset[str]
     irregular_plurals: frozenset[str]
@@ -119,10 +120,10 @@ class Lexicon:
 class AgeRules:
     """Compiled 'ages' rules: regexes over the folded text around a figure."""
 
-    before: re.Pattern[str]
-    before_alone: re.Pattern[str]
+    before: Ending
+    before_alone: Ending
     after: re.Pattern[str]
-    person: re.Pattern[str]
+    person: Ending
     years: re.Pattern[str]
     apposition: bool
 
@@ -208,6 +209,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         re.IGNORECASE,
     )
     attribution = raw["attribution"]
+    articles = [fold(a) for a in raw["article_numerals"]]
     return Lexicon(
         lang=lang,
         raw=raw,
@@ -225,9 +227,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         scale_words=scales,
         scale_suffixes={fold(k): float(v) for k, v in raw["scale_suffixes"].items()},
         # "more than a million": an article may stand between the hedge and the figure
-        hedge_before=re.compile(
-            rf"(?<![\w])(?P<h>{alternation(before)})"
-            rf"(?:\s+(?:{alternation(fold(a) for a in raw['article_numerals'])}))?\s*$"),
+        hedge_before=Ending.compile(
+            rf"(?<![\w])(?P<h>{alternation(before)})(?:\s+(?:{alternation(articles)}))?\s*$",
+            [*before, *articles], longest(before) + longest(articles)),
         hedge_after=re.compile(rf"^\s*,?\s*(?P<h>{alternation(after)})(?![\w])")
         if after
         else re.compile(r"(?!x)x"),
@@ -240,7 +242,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         currency_after=re.compile(
             rf"^\s?(?:(?:de\s+|d'|of\s+)?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
         ),
-        currency_before=re.compile(rf"(?P<c>{alternation(currencies)})\s?$", re.IGNORECASE),
+        currency_before=Ending.compile(rf"(?P<c>{alternation(currencies)})\s?$", currencies,
+                                       longest(currencies), re.IGNORECASE),
         currencies=currencies,
         units_after=re.compile(
             rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
@@ -305,28 +308,21 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     )
 
 
-def solid_length(text: str) -> int:
-    """Characters that are not blanks: a listed phrase matches with any run of spaces."""
-    return len("".join(text.split()))
-
-
 def _joiner_room(raw: Mapping[str, Any]) -> int:
     """The most non-blank characters the text between a range's two figures can hold:
     a repeated percent, currency or unit ('5% and 6%', '$10 to $15'), the joiner, and a
     currency before the second figure. A longer gap joins nothing, and is not searched."""
-    def longest(words: Iterable[str]) -> int:
-        return max((solid_length(w) for w in words), default=0)
-
-    currency = longest(raw["currencies"])
-    repeated = max(longest(raw["percent"]), len("de") + currency,
-                   len("-") + longest([*raw["units"], *raw["durations"]]))
-    return repeated + longest(r["join"] for r in raw["ranges"]) + currency
+    currency = longest(fold(w) for w in raw["currencies"])  # listed as folded
+    units = longest(fold(w) for w in [*raw["units"], *raw["durations"]])
+    repeated = max(longest(raw["percent"]), len("de") + currency, len("-") + units)
+    return repeated + longest(fold(r["join"]) for r in raw["ranges"]) + currency
 
 
-def _ending(words: Iterable[str]) -> re.Pattern[str]:
+def _ending(words: Iterable[str]) -> Ending:
     """Matches when folded text ends with one of ``words`` (and blanks)."""
-    alts = alternation(fold(w) for w in words)
-    return re.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$")
+    folded = [fold(w) for w in words]
+    alts = alternation(folded)
+    return Ending.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$", folded, longest(folded))
 
 
 def _ages(raw: Mapping[str, Any]) -> AgeRules:
@@ -337,7 +333,8 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
         before=_ending(raw["before"]),
         before_alone=_ending(raw["before_alone"]),
         after=re.compile(rf"^\s?(?:{after})(?![\w])"),
-        person=re.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$"),
+        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$", ["de", "d'"],
+                              longest(fold(w) for w in raw["person_nouns"]) + len("de")),
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
