@@ -229,7 +229,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         # "more than a million": an article may stand between the hedge and the figure
         hedge_before=Ending.compile(
             rf"(?<![\w])(?P<h>{alternation(before)})(?:\s+(?:{alternation(articles)}))?\s*$",
-            [*before, *articles], longest(before) + longest(articles)),
+            [*before, *articles]),
         hedge_after=re.compile(rf"^\s*,?\s*(?P<h>{alternation(after)})(?![\w])")
         if after
         else re.compile(r"(?!x)x"),
@@ -243,7 +243,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^\s?(?:(?:de\s+|d'|of\s+)?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
         ),
         currency_before=Ending.compile(rf"(?P<c>{alternation(currencies)})\s?$", currencies,
-                                       longest(currencies), re.IGNORECASE),
+                                       re.IGNORECASE),
         currencies=currencies,
         units_after=re.compile(
             rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
@@ -322,7 +322,7 @@ def _ending(words: Iterable[str]) -> Ending:
     """Matches when folded text ends with one of ``words`` (and blanks)."""
     folded = [fold(w) for w in words]
     alts = alternation(folded)
-    return Ending.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$", folded, longest(folded))
+    return Ending.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$", folded)
 
 
 def _ages(raw: Mapping[str, Any]) -> AgeRules:
@@ -333,8 +333,7 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
         before=_ending(raw["before"]),
         before_alone=_ending(raw["before_alone"]),
         after=re.compile(rf"^\s?(?:{after})(?![\w])"),
-        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$", ["de", "d'"],
-                              longest(fold(w) for w in raw["person_nouns"]) + len("de")),
+        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$", ["de", "d'"]),
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
