@@ -87,6 +87,8 @@ class Lexicon:
     section_headers: tuple[re.Pattern[str], ...]
     anaphora: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    anaphoric_pair_articles: frozenset[str]
+    anaphora_selection: frozenset[str]
     article_numerals: frozenset[str]
     homograph_numerals: frozenset[str]
     year_context: frozenset[str]
@@ -152,9 +154,13 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
 
     number_words = alternation(raw["number_words"])
     joiners = alternation(raw["number_joiners"])
+    ordinals = alternation(raw["compound_ordinals"]) or "(?!x)x"
     words = re.compile(
         rf"(?<![\w-])(?:{number_words})(?:(?:-|\s+|\s+(?:{joiners})\s+|-(?:{joiners})-)"
-        rf"(?:{number_words}))*(?![\w-])",
+        # "two-day", "three-nation": a compound modifier ends the number at its hyphen
+        # ("vingt-et-unième" and "les Cent-Jours" are no such compound)
+        rf"(?:{number_words}))*(?![\w])"
+        rf"(?!-(?:{number_words}|{joiners}-|{ordinals}|(?-i:[^\W\d_a-zà-ÿ])))",
         re.IGNORECASE,
     )
     vague_bounds = {fold(v["text"]): (float(v["low"]), float(v["high"])) for v in raw["vague"]}
@@ -277,6 +283,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         section_headers=tuple(re.compile(p, re.IGNORECASE) for p in raw["section_headers"]),
         anaphora=frozenset(fold(w) for w in raw["anaphora"]),
         anaphoric_determiners=frozenset(fold(w) for w in raw["anaphoric_determiners"]),
+        anaphoric_pair_articles=frozenset(fold(w) for w in raw["anaphoric_pair_articles"]),
+        anaphora_selection=frozenset(fold(w) for w in raw["anaphora_selection"]),
         article_numerals=frozenset(fold(w) for w in raw["article_numerals"]),
         homograph_numerals=frozenset(fold(w) for w in raw["homograph_numerals"]),
         year_context=frozenset(fold(w) for w in raw["year_context"]),

@@ -155,9 +155,19 @@ def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None
     if not token.words or token.pattern.startswith("fraction"):
         return None  # "les trois quarts des cas" is a share
     prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
-    if prev and fold(prev.group(1)) in lex.anaphoric_determiners:
+    word = fold(prev.group(1)) if prev else ""
+    if word in lex.anaphoric_determiners:
         return "anaphoric/determiner"
+    if word in lex.anaphoric_pair_articles and token.value == 2:
+        if _COMPOUND.match(text, token.end):
+            return None  # "the two-year plan": a size, whatever the article
+        nxt = labels.next_words(text, token.end, 1)
+        if not (nxt and nxt[0] in lex.anaphora_selection):
+            return "anaphoric/pair"
     return None
+
+
+_COMPOUND = re.compile(r"\s?-\s?[^\W\d_]")
 
 
 def one_word(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:

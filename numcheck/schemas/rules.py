@@ -146,6 +146,7 @@ class Language(Strict):
     year_context: list[str]
     relative_times: list[str]
     ordinal_suffixes: list[str]
+    compound_ordinals: list[str]
     time_markers: list[str]
     time_lead: list[str]
     percent: Words
@@ -162,6 +163,8 @@ class Language(Strict):
     section_headers: list[Regex]
     anaphora: list[str]
     anaphoric_determiners: list[str]
+    anaphoric_pair_articles: list[str]
+    anaphora_selection: list[str]
     attribution: Attribution
     abbreviations: list[str]
     boilerplate: list[Regex]
