@@ -23,7 +23,7 @@ _CAPITALISED_BEFORE = re.compile(r"([^\W\d_][\w&.+'’-]*)[ \u00a0]$")
 _APPOSED = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’-]+(?:,\s?|\s\()$")
 _PLAIN_INT = ("digits/plain", "words/text2num")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
-_ELIDED_END = re.compile(r"[^\W\d_]['’]$")
+_ELIDED_END = re.compile(r"[^\W\d_]+['’]$")
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 _FIRST_WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 _SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
@@ -93,8 +93,8 @@ def next_words(text: str, pos: int, n: int) -> list[str]:
 def previous_word(text: str, pos: int) -> str:
     """The folded word just before ``pos``; an elided article ("l'une") is its own word."""
     before = text[max(0, pos - 30) : pos]
-    if _ELIDED_END.search(before):
-        return fold(before[-2:])
+    if m := _ELIDED_END.search(before):
+        return fold(m.group(0))  # "l'", "qu'", "quelqu'"
     m = _LAST_WORD.search(before)
     return fold(m.group(1)) if m else ""
 
@@ -250,37 +250,6 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
 
 def _range_leads(lex: Lexicon) -> set[str]:
     return {lead for lead, _ in lex.ranges if lead}
-
-
-def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
-    """'un soldat a été tué', 'One person was shot' count; 'l'un des', 'one of the' do not."""
-    if token.pattern != "one":
-        return None
-    rules = lex.one
-    nxt = next_words(text, token.end, max(rules.window, 3) + 1)
-    prev = previous_word(text, token.start)
-    first = nxt[0] if nxt else ""
-    if first in rules.nouns or first in rules.alone:
-        return None
-    before = fold(text[max(0, token.start - 40) : token.start])
-    if lex.hedge_before.search(before):
-        return None  # "au moins une", "plus d'un"
-    if first in rules.pronoun_after:
-        if any(w in rules.nouns for w in nxt[1:4]):
-            return None  # "l'une des victimes": one of a counted group
-        return "pronoun/after"
-    if prev in rules.pronoun_before:
-        return "pronoun/before"
-    if rules.counts_by_default and (not first or (first in lex.stopwords and first not in (
-            "or", "and", "to", "ou", "et", "à"))):
-        return "pronoun/alone"  # "the new one.", "a serious one would": it stands for a noun
-    for w in nxt[1 : 1 + rules.window]:
-        # "un soldat tué", "un soldat a été tué"; not "un Italien qui fut arrêté"
-        if w in rules.events:
-            return None
-        if w not in rules.auxiliaries:
-            break
-    return None if rules.counts_by_default else "article/default"
 
 
 def scores(text: str, tokens: Sequence[Token], lex: Lexicon,

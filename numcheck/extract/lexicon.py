@@ -116,6 +116,8 @@ class Lexicon:
     relative_periods: Mapping[str, tuple[str, int]]
     relative_time: re.Pattern[str]
     joiner_room: int
+    number_words: frozenset[str]
+    range_joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,10 @@ class OneRules:
     auxiliaries: frozenset[str]
     pronoun_before: frozenset[str]
     pronoun_after: frozenset[str]
+    count_before: frozenset[str]
+    count_after: frozenset[str]
+    list_joiners: frozenset[str]
+    ordinal_homographs: frozenset[str]
 
 
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
@@ -313,6 +319,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         relative_periods=_relative(raw["relative_periods"]),
         relative_time=re.compile(_bounded(fold(w) for w in raw["relative_periods"])),
         joiner_room=_joiner_room(raw),
+        number_words=frozenset(fold(w) for w in raw["number_words"]),
+        range_joiners=frozenset(fold(r["join"]) for r in raw["ranges"]),
     )
 
 
@@ -373,6 +381,10 @@ def _one(raw: Mapping[str, Any]) -> OneRules:
         auxiliaries=frozenset(fold(w) for w in raw["auxiliaries"]),
         pronoun_before=frozenset(fold(w) for w in raw["pronoun_before"]),
         pronoun_after=frozenset(fold(w) for w in raw["pronoun_after"]),
+        count_before=frozenset(fold(w) for w in raw["count_before"]),
+        count_after=frozenset(fold(w) for w in raw["count_after"]),
+        list_joiners=frozenset(fold(w) for w in raw["list_joiners"]),
+        ordinal_homographs=frozenset(fold(w) for w in raw["ordinal_homographs"]),
     )
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from numcheck.extract import labels
+from numcheck.extract import labels, one_words
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.scanner import Token
 from numcheck.model import Reason
@@ -158,20 +158,28 @@ def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None
     word = fold(prev.group(1)) if prev else ""
     if word in lex.anaphoric_determiners:
         return "anaphoric/determiner"
-    if word in lex.anaphoric_pair_articles and token.value == 2:
-        if _COMPOUND.match(text, token.end):
-            return None  # "the two-year plan": a size, whatever the article
-        nxt = labels.next_words(text, token.end, 1)
-        if not (nxt and nxt[0] in lex.anaphora_selection):
-            return "anaphoric/pair"
+    if word not in lex.anaphoric_pair_articles or _COMPOUND.match(text, token.end):
+        return None  # "the two-year plan": a size, whatever the article
+    nxt = labels.next_words(text, token.end, 1)
+    if nxt and _said_before(text, token, nxt[0]):
+        return "anaphoric/repeat"  # "trois divisions … les trois divisions"
+    if token.value == 2 and not (nxt and nxt[0] in lex.anaphora_selection):
+        return "anaphoric/pair"
     return None
+
+
+def _said_before(text: str, token: Token, noun: str) -> bool:
+    """The same figure counted the same noun earlier in the text."""
+    figure = re.escape(fold(text[token.start : token.end]))
+    pattern = rf"(?<![\w]){figure}\s+(?:[\w'’-]+\s+)?{re.escape(noun)}(?![\w])"
+    return re.search(pattern, fold(text[: token.start])) is not None
 
 
 _COMPOUND = re.compile(r"\s?-\s?[^\W\d_]")
 
 
 def one_word(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
-    return labels.one_word(text, token, lex)
+    return one_words.one_word(text, token, lex)
 
 
 def identifier(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:

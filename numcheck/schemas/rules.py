@@ -115,6 +115,10 @@ class OneWords(Strict):
     auxiliaries: list[str]
     pronoun_before: list[str]
     pronoun_after: list[str]
+    count_before: list[str]
+    count_after: list[str]
+    list_joiners: list[str]
+    ordinal_homographs: list[str]
 
 
 class RelativePeriod(Strict):
