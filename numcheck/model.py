@@ -59,6 +59,7 @@ class Reason(StrEnum):
     PRONOUN = "pronoun"
     CHROME = "chrome"
     ANAPHORIC = "anaphoric"
+    IDIOM = "idiom"
 
 
 class Verdict(StrEnum):

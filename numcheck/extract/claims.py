@@ -209,7 +209,12 @@ def _after_first_word(text: str, pos: int) -> int:
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     after = text[draft.end : draft.end + 40]
-    if draft.found_by[0] == "fraction":  # "la moitié", "two-thirds": a share
+    if draft.found_by[0] == "fraction" and (m := lex.fraction_duration.match(after)):
+        # "half an hour", "trois quarts d'heure": a part of the unit, not a share
+        draft.kind, draft.unit = Kind.DURATION, lex.durations[entry(m.group("u"))]
+        draft.value = draft.value / 100 if draft.value is not None else None
+        draft.counted, draft.after = m.group("u"), draft.end + m.end()
+    elif draft.found_by[0] == "fraction":  # "la moitié", "two-thirds": a share
         draft.kind, draft.unit = Kind.PERCENT, "%"
     elif m := lex.percent.match(after):
         draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()

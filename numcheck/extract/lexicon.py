@@ -100,6 +100,8 @@ class Lexicon:
     fractions: re.Pattern[str]
     fraction_values: Mapping[str, float]
     fraction_exclude: frozenset[str]
+    fraction_duration: re.Pattern[str]
+    fraction_ordinals: frozenset[str]
     half_words: re.Pattern[str]
     units_exact: frozenset[str]
     ages: AgeRules
@@ -118,6 +120,7 @@ class Lexicon:
     joiner_room: int
     number_words: frozenset[str]
     range_joiners: frozenset[str]
+    idioms: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         fractions=re.compile(_bounded(raw["fractions"]["words"]), re.IGNORECASE),
         fraction_values={fold(k): float(v) for k, v in raw["fractions"]["words"].items()},
         fraction_exclude=frozenset(fold(w) for w in raw["fractions"]["exclude_before"]),
+        fraction_duration=re.compile(
+            rf"^\s*(?:(?:{alternation(raw['fractions']['duration_links'])})\s*)?"
+            rf"(?P<u>{alternation(durations)})(?![\w])", re.IGNORECASE),
+        fraction_ordinals=frozenset(fold(w) for w in raw["fractions"]["ordinal_before_noun"]),
         half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
                               re.IGNORECASE),
         units_exact=frozenset([*raw["units"], *raw["durations"]]),
@@ -321,6 +328,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         joiner_room=_joiner_room(raw),
         number_words=frozenset(fold(w) for w in raw["number_words"]),
         range_joiners=frozenset(fold(r["join"]) for r in raw["ranges"]),
+        idioms=re.compile(_bounded(raw["idioms"]) if raw["idioms"] else "(?!x)x", re.IGNORECASE),
     )
 
 

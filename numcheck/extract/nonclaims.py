@@ -31,6 +31,7 @@ class Spans:
     years_in_dates: set[tuple[int, int]]
     times: list[tuple[int, int]]
     identifiers: list[tuple[int, int]]
+    idioms: list[tuple[int, int]]
 
     @staticmethod
     def of(text: str, lex: Lexicon) -> Spans:
@@ -56,7 +57,8 @@ class Spans:
                 if m.group(group):
                     years.add(m.span(group))
         times = [m.span() for m in lex.times.finditer(text)]
-        return Spans(chrome, dates, years, times, labels.identifier_spans(text, lex))
+        idioms = [m.span() for m in lex.idioms.finditer(text)]
+        return Spans(chrome, dates, years, times, labels.identifier_spans(text, lex), idioms)
 
 
 def _inside(spans: list[tuple[int, int]], token: Token) -> bool:
@@ -78,6 +80,11 @@ def chrome(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     if i >= 0 and spans.chrome[i][0] <= token.start < spans.chrome[i][1]:
         return spans.chrome[i][2]
     return None
+
+
+def idiom(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
+    """'fifteen minutes of fame', 'encore une fois': a set phrase that counts nothing."""
+    return "idiom/phrase" if _inside(spans.idioms, token) else None
 
 
 def year_in_date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
@@ -206,6 +213,7 @@ def proper_name(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | No
 # decides (``ONE_WORD_REASONS``: "un"/"one" is an article or a pronoun).
 CHECKS: tuple[tuple[Reason | None, Check], ...] = (
     (Reason.CHROME, chrome),
+    (Reason.IDIOM, idiom),
     (None, one_word),
     (Reason.YEAR, year_in_date),
     (Reason.DATE, date),

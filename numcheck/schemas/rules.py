@@ -57,6 +57,8 @@ class Hedges(Strict):
 class Fractions(Strict):
     words: dict[str, Annotated[float, Field(gt=0, le=100)]]
     exclude_before: list[str]
+    duration_links: list[str]
+    ordinal_before_noun: list[str]
 
 
 class Vague(Strict):
@@ -184,6 +186,7 @@ class Language(Strict):
     one_words: OneWords
     relative_periods: dict[str, RelativePeriod]
     name_connectors: list[str]
+    idioms: list[str]
 
 
 class Counted(Strict):
