@@ -100,9 +100,10 @@ def previous_word(text: str, pos: int) -> str:
 
 
 def plural(word: str, lex: Lexicon) -> bool:
-    """A plural-looking noun ('soldats', 'tanks') or a listed irregular one ('people')."""
+    """A plural-looking noun ('soldats', 'tanks') or a listed irregular one ('people'),
+    alone or ending a compound ('schoolchildren', 'policemen')."""
     low = fold(word)
-    return low in lex.irregular_plurals or (
+    return low in lex.irregular_plurals or low.endswith(lex.irregular_endings) or (
         len(low) > 3 and low.endswith(lex.plural_endings) and not low.endswith("ss"))
 
 

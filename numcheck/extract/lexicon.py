@@ -113,6 +113,7 @@ class Lexicon:
     decade_lead: frozenset[str]
     year_determiners: frozenset[str]
     irregular_plurals: frozenset[str]
+    irregular_endings: tuple[str, ...]
     hedge_words: frozenset[str]
     one: OneRules
     relative_periods: Mapping[str, tuple[str, int]]
@@ -321,6 +322,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
         year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),
         irregular_plurals=frozenset(fold(w) for w in raw["irregular_plurals"]),
+        irregular_endings=tuple(fold(w) for w in raw["irregular_plurals"] if len(w) > 4),
         hedge_words=frozenset(w for phrase in [*before, *after] for w in phrase.split()),
         one=_one(raw["one_words"]),
         relative_periods=_relative(raw["relative_periods"]),

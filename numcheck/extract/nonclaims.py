@@ -135,11 +135,15 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     """A bare four-digit number is a year unless a counted noun follows it ("2000 soldats")."""
     if token.pattern != "digits/plain" or token.value is None:
         return None
-    if not (1800 <= token.value <= 2100 and token.end - token.start == 4):
+    if not (1000 <= token.value <= 2100 and token.end - token.start == 4):
         return None
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):
         return None  # "plus de 2000", "about 1900": a hedged figure is a quantity
+    after = text[token.end : token.end + 30]
+    if lex.percent.match(after) or lex.currency_after.match(after) or lex.units_after.match(
+            after) or lex.currency_before.search(text[max(0, token.start - 6) : token.start]):
+        return None  # "2000 €", "1500 m", "$1200": an amount
     nxt = _NEXT.match(text, token.end)
     word = nxt.group(1) if nxt else None
     noun = bool(word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords)
@@ -194,6 +198,8 @@ def identifier(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | Non
         return None
     if labels.labelled(text, token, lex):
         return "identifier/label"
+    if token.pattern == "digits/plain" and text[token.start] == "0" and token.end - token.start > 1:
+        return "identifier/leading-zero"  # "la 023", "007": a code, no quantity has one
     return "identifier/pattern" if _inside(spans.identifiers, token) else None
 
 
