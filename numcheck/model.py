@@ -171,6 +171,9 @@ class Claim:
     # The story (articles about one event) of the claim's document; None until the
     # stories stage has run. Claims are compared only within their story.
     story: str | None = None
+    # The direction of the change the figure measures ("en baisse de 3 %": 'down'), read
+    # from a change word right before it; None for a level.
+    direction: str | None = None
 
     @property
     def central(self) -> float | None:

@@ -48,6 +48,7 @@ COLUMNS: tuple[str, ...] = (
     "found_by",
     "subject",
     "story",
+    "direction",
 )
 DTYPES: Mapping[str, str] = {
     "id": "string",
@@ -81,6 +82,7 @@ DTYPES: Mapping[str, str] = {
     "found_by": "string",
     "subject": "string",
     "story": "string",
+    "direction": "string",
 }
 _CLAIM_FIELDS = {f.name for f in fields(Claim)}
 # How a cell of a flat table (CSV, a frame, Parquet, the terminal) joins ``found_by``.

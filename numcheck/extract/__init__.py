@@ -19,6 +19,7 @@ from numcheck.extract.context import (
     time_expressions,
     time_scope,
 )
+from numcheck.extract.direction import direction_before
 from numcheck.extract.lexicon import Lexicon, compile_lexicon
 from numcheck.extract.nonclaims import Spans, classify
 from numcheck.extract.scanner import scan
@@ -149,6 +150,8 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 high_open=high_open,
                 outlet=document.outlet,
                 period=resolve_period(scope, document.published, lex),
+                direction=direction_before(text, draft.start, sentence[0], lex.direction,
+                                           lex.direction_of),
             )
         )
         lenders.add(out[-1])

@@ -73,6 +73,10 @@ def join_neighbours(
             reason = garbles["run_together"]["reason"]
             drafts.append(_garbled(tok, nxt, None, reason, "run-together"))
             i += 1
+        elif nxt is not None and gap is not None and (
+                compound := _compound_duration(tok, nxt, gap, lex)) is not None:
+            drafts.append(compound)  # "2 mn 30"
+            i += 1
         elif (
             nxt is not None and gap is not None and not nxt.too_large
             and (lead := _range_lead(text, tok, nxt, gap, lex)) is not None
@@ -95,6 +99,21 @@ def join_neighbours(
             drafts.append(draft)
         i += 1
     return drafts
+
+
+def _compound_duration(a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None:
+    """'2 mn 30': a unit between two figures, the second a count of the next smaller unit."""
+    m = lex.compound_unit.match(gap)
+    if (m is None or a.value is None or b.value is None or b.pattern != "digits/plain"
+            or b.end - b.start > 2):
+        return None
+    per = lex.compound_units[fold(m.group("u"))]
+    if b.value >= per:
+        return None
+    draft = Draft(a.start, b.end, a.value + b.value / per, [a.pattern, "duration/compound"],
+                  kind=Kind.DURATION, unit=lex.durations[entry(m.group("u"))])
+    draft.counted, draft.after = m.group("u"), b.end
+    return draft
 
 
 def _blank(gap: str) -> bool:
@@ -127,7 +146,7 @@ def _range_lead(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> str | 
     if spaced_dash and not (a.value is not None and b.value is not None and a.value < b.value):
         return None  # "1 – 0" is a score, "2000 - 2050" a pair of years
     before = fold(text[max(0, a.start - 40) : a.start]).split()
-    prev = before[-1] if before else ""
+    prev = before[-1].lstrip("([«\"“'") if before else ""  # "(entre 3 et 6)"
     for lead, join in lex.ranges:
         if joiner == join and (not lead or prev == lead):
             if any(w.strip(",") in lex.change_words for w in before[-4:]):
@@ -208,6 +227,8 @@ def _after_first_word(text: str, pos: int) -> int:
 
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
+    if "duration/compound" in draft.found_by:
+        return  # "2 mn 30": read when joined
     after = text[draft.end : draft.end + 40]
     if draft.found_by[0] == "fraction" and (m := lex.fraction_duration.match(after)):
         # "half an hour", "trois quarts d'heure": a part of the unit, not a share
@@ -231,6 +252,9 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
         else:
             draft.kind, draft.unit = Kind.MEASURE, lex.units[word]
         draft.after = draft.end + m.end()
+        if draft.value is not None and (half := lex.half_words.match(text, draft.after)):
+            draft.value += 0.5  # "trois siècles et demi", "two hours and a half"
+            draft.after = half.end()
     elif lex.lang == "en" and not draft.garbled:
         _english_unit(text, draft, lex)
 

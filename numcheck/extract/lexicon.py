@@ -70,6 +70,8 @@ class Lexicon:
     units_after: re.Pattern[str]
     units: Mapping[str, str]
     durations: Mapping[str, str]
+    compound_unit: re.Pattern[str]
+    compound_units: Mapping[str, int]
     time_expressions: re.Pattern[str]
     month_numbers: Mapping[str, int]
     boilerplate: tuple[re.Pattern[str], ...]
@@ -122,6 +124,8 @@ class Lexicon:
     number_words: frozenset[str]
     range_joiners: frozenset[str]
     idioms: re.Pattern[str]
+    direction: re.Pattern[str]
+    direction_of: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     )
     attribution = raw["attribution"]
     articles = [fold(a) for a in raw["article_numerals"]]
+    direction, direction_of = _directions(raw["directions"])
     return Lexicon(
         lang=lang,
         raw=raw,
@@ -266,6 +271,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         ),
         units=units,
         durations=durations,
+        compound_unit=re.compile(
+            rf"^\s?(?P<u>{alternation(raw['compound_units']) or '(?!x)x'})\s?$", re.IGNORECASE),
+        compound_units={fold(k): int(v) for k, v in raw["compound_units"].items()},
         time_expressions=time_expressions,
         month_numbers={fold(k): int(v) for k, v in raw["months"].items()},
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]),
@@ -330,6 +338,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         joiner_room=_joiner_room(raw),
         number_words=frozenset(fold(w) for w in raw["number_words"]),
         range_joiners=frozenset(fold(r["join"]) for r in raw["ranges"]),
+        direction=direction,
+        direction_of=direction_of,
         idioms=re.compile(_bounded(raw["idioms"]) if raw["idioms"] else "(?!x)x", re.IGNORECASE),
     )
 
@@ -342,6 +352,15 @@ def _joiner_room(raw: Mapping[str, Any]) -> int:
     units = longest(fold(w) for w in [*raw["units"], *raw["durations"]])
     repeated = max(longest(raw["percent"]), len("de") + currency, len("-") + units)
     return repeated + longest(fold(r["join"]) for r in raw["ranges"]) + currency
+
+
+def _directions(raw: Mapping[str, Any]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """'word (link)?' ending the text before a figure, and the direction of each word."""
+    words = {fold(w): side for side, listed in raw["words"].items() for w in listed}
+    links = alternation(fold(w) for w in raw["links"]) or "(?!x)x"
+    pattern = re.compile(
+        rf"(?<![\w])(?P<w>{alternation(words) or '(?!x)x'})(?:\s*(?:{links}))?\s*$")
+    return pattern, words
 
 
 def _ending(words: Iterable[str]) -> Ending:

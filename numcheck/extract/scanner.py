@@ -49,6 +49,9 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         prev = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - 20) : m.start()])
         if prev and fold(prev.group(1)) in lex.fraction_exclude:
             continue  # "the first half", "la première moitié"
+        window = text[max(0, m.start() - 8) : m.end()]
+        if any(h.end() == len(window) for h in lex.half_words.finditer(window)):
+            continue  # "two hours and a half": the half belongs to the figure before
         if fold(m.group(0)) in lex.fraction_ordinals and _noun_follows(text, m.end(), lex):
             continue  # "a third goal": an ordinal
         value = lex.fraction_values[re.sub(r"\s+", " ", fold(m.group(0)))]

@@ -123,6 +123,11 @@ class OneWords(Strict):
     ordinal_homographs: list[str]
 
 
+class Directions(Strict):
+    words: dict[Literal["up", "down"], list[str]]
+    links: list[str]
+
+
 class RelativePeriod(Strict):
     unit: Literal["year", "month", "day"]
     offset: Annotated[int, Field(ge=-100, le=100)]
@@ -159,6 +164,7 @@ class Language(Strict):
     currencies: dict[str, str]
     units: dict[str, str]
     durations: dict[str, str]
+    compound_units: dict[str, Annotated[int, Field(ge=2, le=1000)]]
     stopwords: Words
     verb_suffixes: list[str]
     noun_connectors: list[str]
@@ -187,6 +193,7 @@ class Language(Strict):
     relative_periods: dict[str, RelativePeriod]
     name_connectors: list[str]
     idioms: list[str]
+    directions: Directions
 
 
 class Counted(Strict):
