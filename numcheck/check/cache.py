@@ -33,7 +33,8 @@ from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, c
 from numcheck.pipeline import extract_isolated
 from numcheck.rulebook import Rulebook
 
-FORMAT = 4  # bump when the stored layout changes (1 and 2 were pickle, 3 a found_by string)
+FORMAT = 5  # bump when the stored layout changes (1 and 2 were pickle, 3 a found_by string,
+#            4 without Claim.direction)
 _DIGITS = re.compile(r"[0-9]+")
 Record = TypeVar("Record", Claim, OtherMention)
 
