@@ -44,7 +44,9 @@ def identifier_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 # between a label word and its number: "n°", "#", and earlier numbers of a list
-_LABEL_GAP = frozenset({"n°", "nº", "no.", "#", ",", "et", "and", "à", "to", "&"})
+_CLAUSE_GOES_ON = re.compile(r"\s*,")
+_LABEL_GAP = frozenset({"n°", "nº", "no.", "#", ",", "et", "and", "à", "to", "&", "ou", "or",
+                        "puis"})
 _LIST_NUMBER = re.compile(r"\d+(?:[.\-/]\d+)*,?$")
 
 
@@ -137,8 +139,13 @@ def age(text: str, token: Token, lex: Lexicon) -> str | None:
         return "age/before"
     if rules.before_alone.search(before) and not counts_after(text, token.end, lex):
         return "age/before-alone"
-    if rules.person.search(before) and rules.years.match(after):
-        return "age/person"
+    years = rules.years.match(after)
+    if years and (rules.person.search(before) or rules.titled.search(
+            text, max(0, token.start - 32), token.start)):
+        return "age/person"  # "l'enfant de 8 ans", "cette Lyonnaise de 26 ans"
+    if (years and rules.at.search(before) and _CLAUSE_GOES_ON.match(after, years.end())
+            and not lex.hedge_before.search(before)):
+        return "age/at"  # "qu'à 26 ans, il devient": not "condamné à 5 ans", "durée à 3 ans."
     if rules.apposition and token.value == int(token.value) and _apposed(text, token, lex):
         return "age/apposition"
     return None
@@ -280,6 +287,26 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
         if (dash and a.value >= b.value) or teams or (
                 match_talk and (dash or a.value > b.value)):
             out.update((i, i + 1))
+    return out | _listed_scores(text, tokens, out)
+
+
+_SCORE_PAIR = re.compile(r"\d{1,3}-\d{1,3}")
+_SCORE_LIST_GAP = re.compile(r"\s*[,;/]\s*")
+
+
+def _listed_scores(text: str, tokens: Sequence[Token], scored: set[int]) -> set[int]:
+    """'(0-2, 1-0)': a glued dash pair listed right next to a score is a score too."""
+    out: set[int] = set()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if i in scored or not _SCORE_PAIR.fullmatch(text, a.start, b.end):
+            continue
+        for j in (i - 1, i + 2):
+            if j in scored and 0 <= j < len(tokens):
+                gap = (text[tokens[j].end : a.start] if j < i
+                       else text[b.end : tokens[j].start])
+                if _SCORE_LIST_GAP.fullmatch(gap):
+                    out.update((i, i + 1))
     return out
 
 

@@ -138,6 +138,8 @@ class AgeRules:
     person: Ending
     years: re.Pattern[str]
     apposition: bool
+    titled: re.Pattern[str]  # a capitalised noun before "de N ans" (a demonym), unfolded text
+    at: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -382,6 +384,9 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
+        titled=re.compile(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:de\s+|d')$")
+        if raw["person_nouns"] else re.compile(r"(?!x)x"),
+        at=_ending(raw["at"]),
     )
 
 

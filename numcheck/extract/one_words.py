@@ -31,6 +31,8 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     nxt = next_words(text, token.end, max(rules.window, 3) + 1)
     prev = previous_word(text, token.start)
     first = nxt[0] if nxt else ""
+    if first[:1].isdigit():
+        return "article/default"  # "au mieux un 5 %": the article of a figure
     if first in rules.nouns or first in rules.alone or prev in rules.count_before:
         return None  # "un mort", "un seul", "only one", "dont une"
     before = fold(text[max(0, token.start - 40) : token.start])

@@ -99,6 +99,7 @@ class Ages(Strict):
     person_nouns: list[str]
     years: list[str]
     apposition: bool
+    at: list[str]
 
 
 class Identifiers(Strict):
