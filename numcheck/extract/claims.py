@@ -237,6 +237,9 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
         draft.counted, draft.after = m.group("u"), draft.end + m.end()
     elif draft.found_by[0] == "fraction":  # "la moitié", "two-thirds": a share
         draft.kind, draft.unit = Kind.PERCENT, "%"
+    elif m := lex.scaled_currency.match(after):
+        draft.kind, draft.unit = Kind.MONEY, lex.scaled_currencies[m.group("s")][1]
+        draft.after = draft.end + m.end()
     elif m := lex.percent.match(after):
         draft.kind, draft.unit, draft.after = Kind.PERCENT, "%", draft.end + m.end()
     elif m := lex.currency_after.match(after):

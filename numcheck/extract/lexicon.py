@@ -71,6 +71,8 @@ class Lexicon:
     units: Mapping[str, str]
     durations: Mapping[str, str]
     compound_unit: re.Pattern[str]
+    scaled_currency: re.Pattern[str]
+    scaled_currencies: Mapping[str, tuple[float, str]]
     compound_units: Mapping[str, int]
     time_expressions: re.Pattern[str]
     month_numbers: Mapping[str, int]
@@ -269,13 +271,19 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
                                        re.IGNORECASE),
         currencies=currencies,
         units_after=re.compile(
-            rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w])", re.IGNORECASE
+            # "l'an" is no litre: a unit letter before an apostrophe is an elided article
+            rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w'’])", re.IGNORECASE
         ),
         units=units,
         durations=durations,
         compound_unit=re.compile(
             rf"^\s?(?P<u>{alternation(raw['compound_units']) or '(?!x)x'})\s?$", re.IGNORECASE),
         compound_units={fold(k): int(v) for k, v in raw["compound_units"].items()},
+        # "100 MEUR", "18,5 ME": a scale and a currency in one suffix, in its own case
+        scaled_currency=re.compile(
+            rf"\s?(?P<s>{alternation(raw['scaled_currencies']) or '(?!x)x'})(?![\w])"),
+        scaled_currencies={k: (float(v["scale"]), str(v["currency"]))
+                           for k, v in raw["scaled_currencies"].items()},
         time_expressions=time_expressions,
         month_numbers={fold(k): int(v) for k, v in raw["months"].items()},
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]),

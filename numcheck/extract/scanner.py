@@ -103,6 +103,11 @@ def _apply_half(text: str, token: Token, lex: Lexicon, scale: float | None) -> N
 
 
 def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
+    if token.value is not None and (money := lex.scaled_currency.match(text, token.end)):
+        factor = lex.scaled_currencies[money.group("s")][0]  # "100 MEUR": the kind is read later
+        token.value *= factor
+        token.scaled = factor
+        return
     m = lex.scale_after.match(text, token.end)
     if not m or token.value is None:
         return

@@ -124,6 +124,11 @@ class OneWords(Strict):
     ordinal_homographs: list[str]
 
 
+class ScaledCurrency(Strict):
+    scale: Positive
+    currency: Text
+
+
 class Directions(Strict):
     words: dict[Literal["up", "down"], list[str]]
     links: list[str]
@@ -166,6 +171,7 @@ class Language(Strict):
     units: dict[str, str]
     durations: dict[str, str]
     compound_units: dict[str, Annotated[int, Field(ge=2, le=1000)]]
+    scaled_currencies: dict[str, ScaledCurrency]
     stopwords: Words
     verb_suffixes: list[str]
     noun_connectors: list[str]
