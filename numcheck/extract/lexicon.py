@@ -141,7 +141,7 @@ class AgeRules:
     years: re.Pattern[str]
     apposition: bool
     titled: re.Pattern[str]  # a capitalised noun before "de N ans" (a demonym), unfolded text
-    at: re.Pattern[str]
+    at: Ending
 
 
 @dataclass(frozen=True)
