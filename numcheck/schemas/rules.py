@@ -273,6 +273,24 @@ class Subjects(Strict):
     fallback_stopwords: list[str]
     place_links: list[str]
 
+    @model_validator(mode="after")
+    def _references(self) -> Subjects:
+        """Names that point at other entries point at entries of the file (a complete
+        file: a newsroom's additions are read without these checks, as parts)."""
+        for name, counted in self.counted.items():
+            if counted.default_event not in self.events:
+                raise KeyFault(["counted", name, "default_event"],
+                               f"'{counted.default_event}' is not an event of this file")
+        for name, event in self.events.items():
+            if event.counted_as is not None and event.counted_as not in self.counted:
+                raise KeyFault(["events", name, "counted_as"],
+                               f"'{event.counted_as}' is not a counted entry of this file")
+        kinds = {source.kind for source in self.sources.values()}
+        for i, kind in enumerate(self.independent_kinds):
+            if kind not in kinds:
+                raise KeyFault(["independent_kinds", i], f"'{kind}' is no source's kind")
+        return self
+
 
 class Settings(Strict):
     """``rules/settings.yaml`` (and the same keys in the project configuration).

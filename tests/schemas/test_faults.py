@@ -1,7 +1,10 @@
 """Every file numcheck reads refuses each fault with ``FILE: key.path: what is wrong``.
 
 The cases are in ``cases.yaml``: one fault per case, the file it is written to, and
-the key path and message expected (or ``ok: true`` for values on the boundary).
+the key path and message expected (or ``ok: true`` for values on the boundary). A
+``derived`` case starts from a shipped rules file (``from``), changes it (``set``:
+dotted key → value, ``unset``: dotted keys) and adds it as a new language ``xx``, so
+what only a complete file must hold is tested too.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from numcheck.check.config import load_config
 from numcheck.errors import ConfigError, NumcheckError, RulesError
 from numcheck.evaluate.gold import load_gold
 from numcheck.ingest.html import chrome_markers
-from numcheck.rulebook import load_rules
+from numcheck.rulebook import load_rules, shipped_rules_dir
 from numcheck.schemas.base import check
 from numcheck.schemas.rules import Garbles
 from numcheck.yamlfile import read_yaml
@@ -44,14 +47,36 @@ LOADERS: dict[str, tuple[Callable[[Path], object], type[NumcheckError]]] = {
     "ledger": (ledger.load, ConfigError),
     "baseline": (baseline.load, ConfigError),
     "gold": (load_gold, NumcheckError),
+    "derived": (_rules, RulesError),
 }
+
+
+def _derived(case: dict[str, Any]) -> str:
+    """The shipped file ``case["from"]`` as language ``xx``, with the case's changes."""
+    data = read_yaml(shipped_rules_dir() / case["from"])
+    data["language"] = "xx"
+    for dotted, value in case.get("set", {}).items():
+        node, last = _parent(data, dotted)
+        node[last] = value
+    for dotted in case.get("unset", []):
+        node, last = _parent(data, dotted)
+        del node[last]
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+def _parent(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str]:
+    *parents, last = dotted.split(".")
+    for key in parents:
+        data = data[key]
+    return data, last
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_each_fault_is_refused_at_its_key(case: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "rules" / case["file"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(case["body"] + "\n", encoding="utf-8")
+    body = _derived(case) if case["kind"] == "derived" else case["body"]
+    path.write_text(body + "\n", encoding="utf-8")
     load, error = LOADERS[case["kind"]]
     if case.get("ok"):
         load(path)
