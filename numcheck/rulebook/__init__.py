@@ -105,7 +105,12 @@ def _load_family(
         declared = data.get("language", lang)
         if declared != lang:
             raise RulesError(f"{path}: language", f"says '{declared}' but the file is {lang}")
-        merged[lang] = _merge(merged[lang], data) if lang in merged else data
+        if lang in merged:
+            merged[lang] = _merge(merged[lang], data)
+            # Additions are whole too: a new entry complete, its references resolved.
+            _check(path, merged[lang], model, partial=False)
+        else:
+            merged[lang] = data
     return merged
 
 

@@ -275,16 +275,16 @@ class Subjects(Strict):
 
     @model_validator(mode="after")
     def _references(self) -> Subjects:
-        """Names that point at other entries point at entries of the file (a complete
-        file: a newsroom's additions are read without these checks, as parts)."""
+        """Names that point at other entries point at existing ones (checked on a complete
+        file, and on a newsroom's additions once merged into the shipped rules)."""
         for name, counted in self.counted.items():
             if counted.default_event not in self.events:
                 raise KeyFault(["counted", name, "default_event"],
-                               f"'{counted.default_event}' is not an event of this file")
+                               f"'{counted.default_event}' is not one of the events")
         for name, event in self.events.items():
             if event.counted_as is not None and event.counted_as not in self.counted:
                 raise KeyFault(["events", name, "counted_as"],
-                               f"'{event.counted_as}' is not a counted entry of this file")
+                               f"'{event.counted_as}' is not one of the counted entries")
         kinds = {source.kind for source in self.sources.values()}
         for i, kind in enumerate(self.independent_kinds):
             if kind not in kinds:
