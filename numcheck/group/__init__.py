@@ -164,16 +164,15 @@ def _join_unnamed(
 def _wider_than_its_own(claim: Claim, placed: list[Claim]) -> bool:
     """Its own article names the place for a different figure of the same subject: the
     figure with no place is the wider scope ("1.2 million marched … In Toulouse, 36,000
-    marched"), not a second Toulouse figure. Other articles' places are lent freely."""
-    return any(c.doc == claim.doc and _apart(c, claim) for c in placed)
+    marched"), not a second Toulouse figure. Only a figure above the placed one can be
+    its wider scope: "130,000 troops along the border …, up from 100,000 in January" is
+    the same place at another time. Other articles' places are lent freely."""
+    return any(c.doc == claim.doc and _above(claim, c) for c in placed)
 
 
-def _apart(a: Claim, b: Claim) -> bool:
-    """Intervals that do not meet: two different figures, not one restated."""
-    def above(x: Claim, y: Claim) -> bool:
-        return x.low is not None and y.high is not None and x.low > y.high
-
-    return above(a, b) or above(b, a)
+def _above(a: Claim, b: Claim) -> bool:
+    """``a``'s interval lies wholly above ``b``'s: two different figures, ``a`` larger."""
+    return a.low is not None and b.high is not None and a.low > b.high
 
 
 def _with_neighbours(
