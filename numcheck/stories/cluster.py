@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -106,7 +106,7 @@ def link(
     rows = vectors[order]
     days = [d.toordinal() for i in order if (d := dates[i]) is not None]
     dated = len(days)
-    window, span = settings.story_window_days, settings.story_span_days
+    window = settings.story_window_days
     story_of: list[int] = []  # by position in ``order``
     first_day: list[float] = []  # by story
     member_days: list[list[float]] = []  # by story, ascending (undated: inf)
@@ -114,18 +114,7 @@ def link(
 
     def place(position: int, totals: dict[int, float]) -> None:
         day = days[position] if position < dated else None
-        best, best_score = -1, settings.story_similarity
-        for story, total in sorted(totals.items()):
-            members = member_days[story]
-            if day is None:
-                inside = len(members)
-            elif day - first_day[story] > span:
-                continue
-            else:
-                inside = len(members) - bisect.bisect_left(members, day - window)
-            score = total / inside
-            if score >= best_score and (best < 0 or score > best_score):
-                best, best_score = story, score
+        best = choose(totals, day, member_days, first_day, settings)
         if best < 0:
             best = len(stories)
             stories.append([])
@@ -155,3 +144,33 @@ def link(
             place(position, totals)
         start = end
     return stories
+
+
+def choose(
+    totals: Mapping[int, float],
+    day: float | None,
+    member_days: Sequence[Sequence[float]],
+    first_day: Sequence[float],
+    settings: Settings,
+) -> int:
+    """The story an article joins (-1: none), from its summed similarity to each story's
+    articles of the window before ``day``; also what ``tracking`` places new articles by.
+
+    A story counts its members published in ``[day - story_window_days, day]`` (all of
+    them for an undated article) and is passed over when it began more than
+    ``story_span_days`` before ``day``.
+    """
+    window, span = settings.story_window_days, settings.story_span_days
+    best, best_score = -1, settings.story_similarity
+    for story, total in sorted(totals.items()):
+        members = member_days[story]
+        if day is None:
+            inside = len(members)
+        elif day - first_day[story] > span:
+            continue
+        else:
+            inside = bisect.bisect_right(members, day) - bisect.bisect_left(members, day - window)
+        score = total / inside
+        if score >= best_score and (best < 0 or score > best_score):
+            best, best_score = story, score
+    return best
