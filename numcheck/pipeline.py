@@ -25,7 +25,7 @@ from numcheck.optional import require
 from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
-from numcheck.stories import Features, features_of, find_stories, with_stories
+from numcheck.stories import Features, Stories, features_of, find_stories, with_stories
 from numcheck.table import frame
 
 if TYPE_CHECKING:
@@ -39,12 +39,14 @@ def build_report(
     rules: Rulebook,
     *,
     features: dict[str, Features] | None = None,
+    stories: Stories | None = None,
 ) -> Report:
     """Stories, then grouping and comparison within each story; ``features`` (by
-    document name) spare reading the texts again."""
+    document name) spare reading the texts again, ``stories`` (found beforehand:
+    ``check`` tracks new articles) spare finding them."""
     done = sorted(extractions, key=lambda e: e.document.name)
     documents = [e.document for e in done]
-    found = find_stories(
+    found = stories if stories is not None else find_stories(
         documents, rules,
         features=[features[d.name] for d in documents] if features is not None else None,
     )

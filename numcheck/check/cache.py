@@ -71,6 +71,10 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
+    def key(self, document: Document) -> str:
+        """The entry key of ``document``: what its extraction depends on, hashed."""
+        return document_key(document, self.rules_key)
+
     def extract(self, document: Document) -> Extraction | Problem:
         """The document's extraction (from the cache when a valid entry exists), or the
         ``Problem`` saying its extraction crashed."""

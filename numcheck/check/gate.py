@@ -10,21 +10,22 @@ code: the fingerprints are the ones ``numcheck report`` gives for the same pair.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from numcheck.check.archive import gather
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.fail_on import DEFAULT_VERDICTS, NEW, fails
 from numcheck.check.ledger import Ledger, Review, stale
 from numcheck.compare.periods import split_periods
 from numcheck.compare.verdicts import judge
-from numcheck.ingest import Options, article_files, read_paths
-from numcheck.model import Claim, Document, Extraction, Flag, Problem, Report, Subject, Verdict
-from numcheck.parallel import ordered_map, plan_jobs
+from numcheck.ingest import Options, read_paths
+from numcheck.model import Claim, Extraction, Flag, Problem, Report, Subject, Verdict
 from numcheck.pipeline import build_report
-from numcheck.progress import Meter, Progress
+from numcheck.progress import Progress
 from numcheck.rulebook import Rulebook
 
 
@@ -50,6 +51,7 @@ class CheckResult:
     fail_on: frozenset[Verdict]
     cache_hits: int = 0
     cache_misses: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for bench/
 
     @property
     def failed(self) -> bool:
@@ -77,23 +79,10 @@ def check(
 ) -> CheckResult:
     """Check ``new`` against ``against`` (or against itself when ``against`` is empty)."""
     cache = cache or ExtractionCache(None, rules)
-    # The corpus first: a folder's sources.csv then also describes new files beside it.
-    ingest = read_paths([*against, *new], rules=rules, sources=sources, stdin=stdin,
-                        options=options)
-    new_files = _expand(new)
-    seen: set[str] = set()
-    documents = []
-    new_names: set[str] = set()
-    for doc in ingest.documents:
-        ident = _ident(doc.path)
-        if ident in seen:
-            continue  # a new file that also lies inside a corpus folder
-        seen.add(ident)
-        documents.append(doc)
-        if doc.path == "-" or ident in new_files:
-            new_names.add(doc.name)
-    report = _extracted(_extract_cached(documents, cache, jobs, progress), ingest.problems,
-                        rules)
+    gathered = gather(new, against, rules, cache, stdin=stdin, sources=sources,
+                      options=options, jobs=jobs, progress=progress)
+    report, new_names = gathered.report, gathered.new
+    started = time.perf_counter()
     flags = gate_flags(report, frozenset(new_names))
     by_id = {c.id: c for c in report.claims}
     items = []
@@ -116,50 +105,12 @@ def check(
     items.sort(key=lambda i: (i.path, i.at.line, i.at.col, i.flag.verdict.severity,
                               i.flag.fingerprint))
     gone = stale(ledger, [*report.comparison.flags, *flags])
+    if gone:  # the other stories' flags are live too
+        others = gathered.other_fingerprints()
+        gone = [fp for fp in gone if fp not in others]
+    gathered.timings["gate"] = time.perf_counter() - started
     return CheckResult(report, frozenset(new_names), tuple(items), tuple(gone), fail_on,
-                       cache.hits, cache.misses)
-
-
-def _extract_cached(
-    documents: list[Document], cache: ExtractionCache, jobs: int | None,
-    progress: Progress | None,
-) -> list[Extraction | Problem]:
-    """Every document's extraction (or crash), from the cache or computed, in ``jobs``
-    processes."""
-    meter = Meter(stage="extracting", documents_total=len(documents))
-    jobs = plan_jobs(jobs, len(documents))
-    if jobs > 1:
-        found = ordered_map(_cached_in_worker, documents, jobs, initializer=_init_worker,
-                            initargs=(cache,))
-        outcomes: Iterator[tuple[Extraction | Problem, bool]] = (o for _, o in found)
-    else:
-        outcomes = (_cached(cache, d) for d in documents)
-    out = []
-    for outcome, hit in outcomes:
-        if jobs > 1:  # the workers' own caches counted these
-            cache.hits, cache.misses = cache.hits + hit, cache.misses + (not hit)
-        out.append(outcome)
-        meter.documents += 1
-        if progress is not None:
-            progress(meter)
-    return out
-
-
-def _cached(cache: ExtractionCache, document: Document) -> tuple[Extraction | Problem, bool]:
-    hits = cache.hits
-    extraction = cache.extract(document)
-    return extraction, cache.hits > hits
-
-
-_WORKER_CACHE: list[ExtractionCache] = []
-
-
-def _init_worker(cache: ExtractionCache) -> None:
-    _WORKER_CACHE[:] = [cache]
-
-
-def _cached_in_worker(document: Document) -> tuple[Extraction | Problem, bool]:
-    return _cached(_WORKER_CACHE[0], document)
+                       cache.hits, cache.misses, gathered.timings)
 
 
 def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
@@ -188,21 +139,6 @@ def gate_flags(report: Report, new: frozenset[str]) -> list[Flag]:
 def _judge(subject: Subject, members: list[Claim], rules: Rulebook) -> list[Flag]:
     periods = split_periods([c for c in members if not c.garbled], rules.settings)
     return judge(subject, members, periods, rules)
-
-
-def _ident(path: str) -> str:
-    return path if path == "-" else str(Path(path).resolve())
-
-
-def _expand(paths: Iterable[str | Path]) -> set[str]:
-    out: set[str] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.update(str(p.resolve()) for p in article_files(path, []))
-        else:
-            out.add(_ident(str(raw)))
-    return out
 
 
 def known_fingerprints(

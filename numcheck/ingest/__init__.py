@@ -40,8 +40,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 STDIN = "-"
 
 __all__ = [
-    "Columns", "Ingest", "Options", "article_files", "detect_language", "iter_documents",
-    "read_paths",
+    "Columns", "Ingest", "Listing", "Options", "article_files", "detect_language",
+    "iter_documents", "listing", "read_paths",
 ]
 
 
@@ -118,6 +118,37 @@ def iter_documents(
             raise
         except Exception as err:  # one unreadable input must not stop the others
             problems.append(crashed(raw, "reading", err))
+
+
+@dataclass
+class Listing:
+    """Every input of a run, named, before any is read: (as given, path, name) items and
+    the metadata of every ``sources.csv`` met. ``read`` reads one item as a full run
+    would, so a caller can read only some of them (the archive index of ``check``)."""
+
+    items: list[tuple[str, Path | None, str]]
+    metadata: dict[str, Source]
+
+    def read(self, item: tuple[str, Path | None, str], rules: Rulebook, options: Options,
+             problems: list[Problem], stdin: bytes | BinaryIO | None = None) -> list[Document]:
+        raw, path, name = item
+        reader = _Reader(rules, options, self.metadata, problems, Meter())
+        try:
+            return list(reader.item(raw, path, name, stdin if raw == STDIN else None))
+        except NumcheckError:
+            raise
+        except Exception as err:  # one unreadable input must not stop the others
+            problems.append(crashed(raw, "reading", err))
+            return []
+
+
+def listing(paths: Iterable[str | Path], problems: list[Problem],
+            sources: str | Path | None = None) -> Listing:
+    """The inputs ``read_paths`` would read, in its order and with its names."""
+    metadata: dict[str, Source] = {}
+    if sources is not None:
+        metadata.update(read_sources(Path(sources), problems))
+    return Listing(_expand(paths, problems, metadata), metadata)
 
 
 def _set_totals(meter: Meter, items: list[tuple[str, Path | None, str]]) -> None:
