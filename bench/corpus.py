@@ -343,20 +343,28 @@ def generate(out: Path, articles: int, seed: int = 7) -> list[Path]:
         path.write_text(text, encoding="utf-8", newline="\n")
         paths.append(path)
         rows.append((name, outlet, when.isoformat(), lang))
+    write_sources(out, rows)
+    return paths
+
+
+def write_sources(out: Path, rows: list[tuple[str, str, str, str]]) -> None:
+    """``sources.csv``: each file's outlet, publication date and language."""
     with (out / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(("file", "outlet", "published", "language"))
         writer.writerows(rows)
-    return paths
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+def main(argv: Sequence[str] | None = None,
+         make: Callable[[Path, int, int], list[Path]] = generate,
+         doc: str | None = __doc__) -> None:
+    """The command line of this generator, or of another with the same arguments."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    paths = generate(args.out, args.articles, args.seed)
+    paths = make(args.out, args.articles, args.seed)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} articles, {size / 1e6:.1f} MB in {args.out}")
 

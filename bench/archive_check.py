@@ -1,0 +1,225 @@
+"""`numcheck check NEW --against ARCHIVE` on a 10 000-article archive, and throughput.
+
+One run measures, back to back on the same machine, this tree and a baseline commit
+(default fcc9175, the code before the archive index, unpacked with ``git archive``
+into a temporary folder and run from there):
+
+1. the archive: ``bench.events`` (the bench corpus's text, each article in one event
+   of 1-8 articles) with ``--articles`` articles; NEW is one more article of a middle
+   event, outside the archive folder;
+2. ``numcheck check NEW --against ARCHIVE`` as a user runs it (a subprocess, wall
+   time): once to fill the cache and index (cold), then warm runs, alternating
+   baseline and this tree, median of each;
+3. where the time goes in one warm run of this tree (interpreter, imports, then the
+   check's own steps and rendering, timed in one process);
+4. end-to-end throughput (``bench.run``'s pipeline measure: ingest → stories →
+   compare → markdown report, one process) on the bench corpus (``bench.corpus``,
+   ``--throughput-articles``), baseline then this tree.
+
+The load average is printed with each figure: the machine is shared.
+
+Usage: ``python -m bench.archive_check [--articles 10000] [--runs 5] [--baseline-runs 3]
+[--throughput-articles 10000] [--baseline fcc9175]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import events
+from bench.corpus import generate as generate_bench_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def unpack(commit: str, into: Path) -> Path:
+    """The baseline's source tree, from ``git archive`` (no worktree, no checkout)."""
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit],
+                          capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def env_for(tree: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(tree), "NUMCHECK_PROGRESS_SECONDS": "3600"}
+
+
+def make_desk(work: Path, articles: int, seed: int) -> tuple[Path, Path]:
+    """The archive folder and the new article (one of a middle event, moved out)."""
+    archive = work / "archive"
+    paths = events.generate(archive, articles + 1, seed)
+    new_dir = work / "new"
+    new_dir.mkdir()
+    chosen = paths[len(paths) // 2]
+    new = new_dir / chosen.name
+    chosen.rename(new)
+    return archive, new
+
+
+def timed(cmd: Sequence[str], tree: Path, cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env_for(tree), capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def check_cmd(new: Path, archive: Path, cache: Path) -> list[str]:
+    return [sys.executable, "-m", "numcheck", "check", str(new), "--against", str(archive),
+            "--cache-dir", str(cache), "--quiet", "--format", "json", "-o", os.devnull]
+
+
+def breakdown(new: Path, archive: Path, cache: Path, tree: Path) -> dict[str, float]:
+    """One warm check of ``tree`` timed step by step in a child process."""
+    bare = statistics.median(timed([sys.executable, "-c", "pass"], tree, ROOT)
+                             for _ in range(5))
+    cmd = [sys.executable, "-m", "bench.archive_check", "--child", str(new), str(archive),
+           str(cache)]
+    done = subprocess.run(cmd, cwd=ROOT, env=env_for(ROOT), capture_output=True, text=True,
+                          check=True)
+    steps: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"interpreter": bare, **steps}
+
+
+def child(new: str, archive: str, cache: str) -> None:
+    """The check as the CLI runs it, each step timed (printed as JSON)."""
+    start = time.perf_counter()
+    from numcheck.check.cache import ExtractionCache
+    from numcheck.check.config import configured_rules, load_config
+    from numcheck.check.gate import check
+    from numcheck.check.ledger import Ledger
+    from numcheck.cli import app  # noqa: F401  the CLI's own imports
+    from numcheck.render import render
+
+    imported = time.perf_counter()
+    conf = load_config(None)
+    rules = configured_rules(conf, [])
+    ready = time.perf_counter()
+    result = check([new], [archive], rules, ledger=Ledger(Path("x"), {}),
+                   cache=ExtractionCache(Path(cache), rules))
+    checked = time.perf_counter()
+    render("check", "json", result)
+    done = time.perf_counter()
+    steps = {"imports": imported - start, "rules": ready - imported, **result.timings,
+             "render": done - checked, "check total": checked - ready}
+    print(json.dumps(steps))
+
+
+def throughput(tree: Path, corpus: Path, n: int) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "bench.run", "--child", "pipeline", "--corpus", str(corpus),
+           "--articles", str(n), "--jobs", "1"]
+    before = load()
+    done = subprocess.run(cmd, cwd=tree, env=env_for(tree), capture_output=True, text=True,
+                          check=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["kb_s"] = result["bytes"] / 1024 / result["seconds"]
+    result["load"] = f"{before} → {load()}"
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5, help="warm runs of this tree")
+    parser.add_argument("--baseline-runs", type=int, default=3, help="warm runs of the baseline")
+    parser.add_argument("--throughput-articles", type=int, default=10_000)
+    parser.add_argument("--baseline", default="fcc9175")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return
+    out: dict[str, Any] = {"articles": args.articles, "seed": args.seed,
+                           "baseline": args.baseline, "nproc": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="numcheck-archive-") as tmp:
+        work = Path(tmp)
+        base = unpack(args.baseline, work / "baseline")
+        archive, new = make_desk(work, args.articles, args.seed)
+        size = sum(p.stat().st_size for p in archive.glob("*.txt"))
+        log(f"archive: {args.articles} articles, {size / 1e6:.1f} MB; new: {new.name}")
+        trees = {"baseline": base, "this tree": ROOT}
+        caches = {name: work / f"cache-{i}" for i, name in enumerate(trees)}
+        cold = {}
+        for name, tree in trees.items():
+            before = load()
+            cold[name] = timed(check_cmd(new, archive, caches[name]), tree, work)
+            log(f"cold {name}: {cold[name]:.1f} s (load {before} → {load()})")
+        warm: dict[str, list[float]] = {name: [] for name in trees}
+        loads = [load()]
+        for i in range(max(args.runs, args.baseline_runs)):
+            for name, tree in trees.items():
+                if len(warm[name]) < (args.runs if name == "this tree" else args.baseline_runs):
+                    warm[name].append(timed(check_cmd(new, archive, caches[name]), tree, work))
+                    log(f"warm {name} #{i + 1}: {warm[name][-1]:.2f} s (load {load()})")
+        loads.append(load())
+        steps = breakdown(new, archive, caches["this tree"], ROOT)
+        log(f"breakdown: {steps}")
+        out |= {"archive_mb": size / 1e6, "cold": cold, "warm": warm,
+                "warm_median": {k: statistics.median(v) for k, v in warm.items()},
+                "warm_load": loads, "breakdown": steps}
+        corpus = work / "bench-corpus"
+        generate_bench_corpus(corpus, args.throughput_articles, args.seed)
+        out["throughput"] = {name: throughput(tree, corpus, args.throughput_articles)
+                             for name, tree in trees.items()}
+        for name, result in out["throughput"].items():
+            log(f"throughput {name}: {result['kb_s']:.0f} KB/s (load {result['load']})")
+    print(report(out))
+    OUT.mkdir(exist_ok=True)
+    (OUT / "archive_check.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+
+
+def report(r: dict[str, Any]) -> str:
+    med = r["warm_median"]
+    tp = r["throughput"]
+    lines = [
+        f"archive: {r['articles']} articles ({r['archive_mb']:.1f} MB, bench.events seed "
+        f"{r['seed']}); one new article; nproc {r['nproc']}",
+        "",
+        "numcheck check NEW --against ARCHIVE (subprocess wall time):",
+        f"  baseline {r['baseline']}: cold {r['cold']['baseline']:.1f} s, warm median "
+        f"{med['baseline']:.2f} s (runs: {', '.join(f'{x:.2f}' for x in r['warm']['baseline'])})",
+        f"  this tree: cold {r['cold']['this tree']:.1f} s, warm median {med['this tree']:.2f} s "
+        f"(runs: {', '.join(f'{x:.2f}' for x in r['warm']['this tree'])})",
+        f"  warm speed-up: {med['baseline'] / med['this tree']:.0f}x; load average "
+        f"{r['warm_load'][0]} → {r['warm_load'][1]}",
+        "",
+        "where a warm check of this tree spends its time (one run, in process):",
+    ]
+    lines += [f"  {k:<14} {v:6.3f} s" for k, v in r["breakdown"].items()]
+    lines += ["", f"end-to-end throughput (bench.run pipeline, {tp['this tree']['articles']} "
+              "articles of bench.corpus, 1 process):"]
+    for name, t in tp.items():
+        lines.append(f"  {name:<10} {t['kb_s']:6.0f} KB/s ({t['seconds']:.1f} s; load "
+                     f"{t['load']})")
+    ratio = tp["this tree"]["kb_s"] / tp["baseline"]["kb_s"]
+    lines.append(f"  this tree / baseline: {ratio:.2f}; this tree / 327 KB/s: "
+                 f"{tp['this tree']['kb_s'] / 327:.2f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
