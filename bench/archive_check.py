@@ -28,6 +28,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -78,10 +79,18 @@ def make_desk(work: Path, articles: int, seed: int) -> tuple[Path, Path]:
     return archive, new
 
 
+CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last timed command
+
+
 def timed(cmd: Sequence[str], tree: Path, cwd: Path) -> float:
+    """Wall seconds; the command's CPU seconds go to ``CPU["last"]`` (what an idle
+    machine's wall time would be, near enough, on a box shared with other jobs)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, env=env_for(tree), capture_output=True, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["last"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
     return elapsed
@@ -169,17 +178,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             cold[name] = timed(check_cmd(new, archive, caches[name]), tree, work)
             log(f"cold {name}: {cold[name]:.1f} s (load {before} → {load()})")
         warm: dict[str, list[float]] = {name: [] for name in trees}
+        cpu: dict[str, list[float]] = {name: [] for name in trees}
         loads = [load()]
         for i in range(max(args.runs, args.baseline_runs)):
             for name, tree in trees.items():
                 if len(warm[name]) < (args.runs if name == "this tree" else args.baseline_runs):
                     warm[name].append(timed(check_cmd(new, archive, caches[name]), tree, work))
-                    log(f"warm {name} #{i + 1}: {warm[name][-1]:.2f} s (load {load()})")
+                    cpu[name].append(CPU["last"])
+                    log(f"warm {name} #{i + 1}: {warm[name][-1]:.2f} s, CPU {CPU['last']:.2f} s "
+                        f"(load {load()})")
         loads.append(load())
         steps = breakdown(new, archive, caches["this tree"], ROOT)
         log(f"breakdown: {steps}")
         out |= {"archive_mb": size / 1e6, "cold": cold, "warm": warm,
                 "warm_median": {k: statistics.median(v) for k, v in warm.items()},
+                "warm_cpu_median": {k: statistics.median(v) for k, v in cpu.items()},
                 "warm_load": loads, "breakdown": steps}
         corpus = work / "bench-corpus"
         generate_bench_corpus(corpus, args.throughput_articles, args.seed)
@@ -204,6 +217,8 @@ def report(r: dict[str, Any]) -> str:
         f"{med['baseline']:.2f} s (runs: {', '.join(f'{x:.2f}' for x in r['warm']['baseline'])})",
         f"  this tree: cold {r['cold']['this tree']:.1f} s, warm median {med['this tree']:.2f} s "
         f"(runs: {', '.join(f'{x:.2f}' for x in r['warm']['this tree'])})",
+        f"  CPU seconds of a warm run (median): baseline {r['warm_cpu_median']['baseline']:.2f}"
+        f", this tree {r['warm_cpu_median']['this tree']:.2f}",
         f"  warm speed-up: {med['baseline'] / med['this tree']:.0f}x; load average "
         f"{r['warm_load'][0]} → {r['warm_load'][1]}",
         "",

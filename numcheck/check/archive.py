@@ -96,9 +96,9 @@ def gather(
     start = run.lap("index", start)
     archive: list[Entry] = []
     new_docs: list[Document] = []
-    fresh: list[tuple[Item, list[Document], list[Problem], tuple[int, ...], str]] = []
+    fresh: list[_Fresh] = []
     for item in listed.items:
-        is_new = item[0] == STDIN or _ident(item[0]) in new_files
+        is_new = item[0] == STDIN or _inode(item[1]) in new_files
         if is_new and against_raw:
             new_docs += listed.read(item, rules, options, problems, stdin)
             continue
@@ -110,11 +110,13 @@ def gather(
             if is_new:
                 new_docs += [e.document for e in record.entries]
             continue
-        before = _signature(item)
+        # Stat, then hash, then read: a write racing the read leaves a record that
+        # is older than the text, and the next run reads the file again.
+        stamp, before, digest = time.time_ns(), _signature(item), _digest(item)
         own: list[Problem] = []
         documents = listed.read(item, rules, options, own, stdin)
         problems += own
-        fresh.append((item, documents, own, before, _digest(item)))
+        fresh.append(_Fresh(item, documents, own, before, digest, stamp))
         if is_new:
             new_docs += documents
     start = run.lap("read", start)
@@ -173,7 +175,7 @@ def _known(index: ix.Index, item: Item) -> ix.FileRecord | None:
     raw, path, name = item
     if path is None:
         return None
-    record = index.files.get(str(path.resolve()))
+    record = index.files.get(str(path))
     if record is None or not ix.unchanged(record, path):
         return None
     if any(e.document.path != raw for e in record.entries) or (
@@ -201,16 +203,25 @@ def _digest(item: Item) -> str:
         return ""
 
 
-def _record_fresh(
-    run: _Run, fresh: list[tuple[Item, list[Document], list[Problem], tuple[int, ...], str]]
-) -> list[ix.Entry]:
+@dataclass(frozen=True)
+class _Fresh:
+    """An archive file read this run, with what tells later runs it is unchanged."""
+
+    item: Item
+    documents: list[Document]
+    problems: list[Problem]
+    stat: tuple[int, ...]
+    digest: str
+    stamp: int  # time.time_ns() just before the stat
+
+
+def _record_fresh(run: _Run, fresh: list[_Fresh]) -> list[ix.Entry]:
     """Extract and record the archive files read this run; their entries, in order."""
-    documents = [d for _, read, _, _, _ in fresh for d in read]
-    outcomes = iter(_extract(run, documents))
+    outcomes = iter(_extract(run, [d for f in fresh for d in f.documents]))
     out: list[ix.Entry] = []
-    for item, read, own, before, digest in fresh:
+    for f in fresh:
         entries = []
-        for document in read:
+        for document in f.documents:
             outcome = next(outcomes)
             features = features_of(document, run.rules)
             entries.append(ix.Entry(
@@ -218,12 +229,12 @@ def _record_fresh(
                 outcome if isinstance(outcome, Problem) else None,
                 ix.row(hashed_counts(features.words, N_FEATURES)),
                 ix.row(hashed_counts(features.names, N_FEATURES))))
-            run.item_of[document.name] = item
+            run.item_of[document.name] = f.item
         out += entries
-        path = item[1]
-        if path is not None and before and digest and _signature(item) == before:
-            run.index.files[str(path.resolve())] = ix.FileRecord(
-                before, digest, time.time_ns(), tuple(entries), tuple(own))
+        path = f.item[1]
+        if path is not None and f.stat and f.digest and _signature(f.item) == f.stat:
+            run.index.files[str(path)] = ix.FileRecord(
+                f.stat, f.digest, f.stamp, tuple(entries), tuple(f.problems))
             run.index.changed = True
     return out
 
@@ -354,16 +365,25 @@ def _save(where: Path | None, index: ix.Index) -> None:
         index.changed = False
 
 
-def _ident(path: str) -> str:
-    return path if path == STDIN else str(Path(path).resolve())
+def _inode(path: Path | None) -> tuple[int, int] | None:
+    """A file's identity: a new file reached through a link or another spelling is
+    still the new file (the listing keeps the first spelling it met)."""
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
-def _expand(paths: Sequence[str | Path]) -> set[str]:
-    out: set[str] = set()
+def _expand(paths: Sequence[str | Path]) -> set[tuple[int, int] | None]:
+    out: set[tuple[int, int] | None] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            out.update(str(p.resolve()) for p in article_files(path, []))
-        else:
-            out.add(_ident(str(raw)))
+        if str(raw) == STDIN or is_url(str(raw)):
+            continue
+        files = article_files(path, []) if path.is_dir() else [path]
+        out.update(_inode(p) for p in files)
+    out.discard(None)
     return out

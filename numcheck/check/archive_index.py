@@ -70,7 +70,7 @@ class FileRecord:
 
     stat: tuple[int, ...]
     digest: str
-    recorded_ns: int
+    recorded_ns: int  # when its stat was taken (time.time_ns())
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
 
@@ -112,6 +112,7 @@ def unchanged(record: FileRecord, path: Path) -> bool:
 
 
 def location(folder: Path, against: list[str]) -> Path:
+    """One index per archive as given: files are recorded by their path as listed."""
     h = hashlib.sha256(f"archive index {FORMAT}\n".encode())
     for raw in against:
         h.update(os.path.abspath(raw).encode("utf-8", "surrogatepass") + b"\0")

@@ -264,11 +264,11 @@ def _once_each(
     found: list[tuple[str, Path | None, str]],
 ) -> list[tuple[str, Path | None, str]]:
     """A file reached twice (given, and inside a folder given) is read once."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     out = []
     for raw, path, name in found:
         if path is not None:
-            key = path.resolve()
+            key = os.path.realpath(path)  # Path.resolve's answer, without its overhead
             if key in seen:
                 continue
             seen.add(key)
