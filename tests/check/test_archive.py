@@ -82,7 +82,7 @@ def test_stale_entries_are_the_uncached_ones(desk: Path) -> None:
     archive = numcheck.run([desk / "archive"])
     bristol = next(f.fingerprint for f in archive.comparison.flags
                    if "bristol" in archive.claim(f.claims[0]).doc)
-    review = Review("confirmed", "ed", "2024-03-12")
+    review = Review(decision="confirmed", reviewer="ed", date="2024-03-12")
     ledger = {bristol: review, "0123456789abcdef": review}
     expected = _outcome(None, ledger)
     assert expected["stale"] == ("0123456789abcdef",)
