@@ -142,15 +142,21 @@ def _judge(subject: Subject, members: list[Claim], rules: Rulebook) -> list[Flag
 
 
 def known_fingerprints(
-    paths: Sequence[str | Path], rules: Rulebook, *, cache: ExtractionCache | None = None
+    paths: Sequence[str | Path], rules: Rulebook, *, cache: ExtractionCache | None = None,
+    new: Sequence[str | Path] = (),
 ) -> tuple[frozenset[str], tuple[Problem, ...]]:
     """Every fingerprint ``report`` or ``check`` can show for these articles (whole-subject
-    flags and document pairs), and the problems met reading them."""
+    flags and document pairs), and the problems met reading them. ``new`` (among
+    ``paths``) are the articles ``check`` would place into the others' stories."""
     cache = cache or ExtractionCache(None, rules)
     ingest = read_paths(paths, rules=rules)
     report = _extracted([cache.extract(d) for d in ingest.documents], ingest.problems, rules)
     every = frozenset(d.name for d in report.documents)
     flags = [*report.comparison.flags, *gate_flags(report, every)]
+    corpus = [p for p in paths if p not in set(new)]
+    if new and corpus:
+        gathered = gather(new, corpus, rules, cache)
+        flags += [*gathered.report.comparison.flags, *gate_flags(gathered.report, gathered.new)]
     return frozenset(f.fingerprint for f in flags), report.problems
 
 

@@ -70,7 +70,7 @@ def review(
                            reviewer="", note=note)
         if not force:
             _must_be_a_flag(fingerprint, [*(articles or []), *_corpus(against, project.config)],
-                            project)
+                            project, new=articles or [])
         ledger_file.record_decision(ledger_path, fingerprint, decision,
                                     reviewer=reviewer or _default_reviewer(), note=note)
     except NumcheckError as err:
@@ -83,7 +83,7 @@ def _corpus(against: list[str] | None, conf: CheckConfig) -> list[str]:
 
 
 def _must_be_a_flag(
-    fingerprint: str, paths: list[str], project: Project
+    fingerprint: str, paths: list[str], project: Project, new: list[str]
 ) -> None:
     if not paths:
         raise ConfigError("review", "no articles to check the fingerprint against: give them "
@@ -94,7 +94,7 @@ def _must_be_a_flag(
 
     rulebook = project.rules
     known, problems = known_fingerprints(
-        paths, rulebook, cache=ExtractionCache(project.config.cache_path, rulebook))
+        paths, rulebook, cache=ExtractionCache(project.config.cache_path, rulebook), new=new)
     if fingerprint not in known:
         unread = f"; {len(problems)} input problem(s), e.g. {problems[0]}" if problems else ""
         raise ConfigError(fingerprint, f"matches none of the {len(known)} flags of "
