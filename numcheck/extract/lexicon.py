@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck.errors import RulesError
 from numcheck.extract.endings import Ending, longest
 from numcheck.model import Hedge
 
@@ -410,12 +409,10 @@ def _identifiers(raw: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
 
 
 def _one(raw: Mapping[str, Any]) -> OneRules:
-    default = raw["default"]
-    if default not in ("article", "count"):
-        raise RulesError("one_words.default", f"expected 'article' or 'count', got {default!r}")
+    # values are checked by numcheck/schemas/rules.py when the rules load
     return OneRules(
         words=frozenset(fold(w) for w in raw["words"]),
-        counts_by_default=default == "count",
+        counts_by_default=raw["default"] == "count",
         nouns=frozenset(fold(w) for w in raw["nouns"]),
         alone=frozenset(fold(w) for w in raw["alone"]),
         events=frozenset(fold(w) for w in raw["events"]),
@@ -433,8 +430,5 @@ def _one(raw: Mapping[str, Any]) -> OneRules:
 def _relative(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, int]]:
     out = {}
     for phrase, spec in raw.items():
-        if spec["unit"] not in ("year", "month", "day"):
-            raise RulesError(f"relative_periods.{phrase}.unit",
-                             f"expected year, month or day, got {spec['unit']!r}")
         out[re.sub(r"\s+", " ", fold(phrase))] = (str(spec["unit"]), int(spec["offset"]))
     return out
