@@ -258,23 +258,24 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
         if draft.value is not None and (half := lex.half_words.match(text, draft.after)):
             draft.value += 0.5  # "trois siècles et demi", "two hours and a half"
             draft.after = half.end()
-    elif lex.lang == "en" and not draft.garbled:
-        _english_unit(text, draft, lex)
+    elif lex.unit_fallback is not None and not draft.garbled:
+        _fallback_unit(text, draft, lex, lex.unit_fallback[1])
 
 
-def _english_unit(text: str, draft: Draft, lex: Lexicon) -> None:
-    """quantulum3 knows far more English units than our list; ask it about this figure only."""
+def _fallback_unit(text: str, draft: Draft, lex: Lexicon, lang: str) -> None:
+    """The language's ``unit_fallback`` parser (quantulum3, the one parser known; ``lang``
+    its language code) knows far more units than our list; ask it about this figure only."""
     nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + 30])
     if not nxt or fold(nxt.group(1)) in lex.stopwords:
         return
     if re.search(r"\d[^\W\d_]+$", text[draft.start : draft.end]):
         return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
-    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60]):
+    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60], lang):
         return  # no quantulum3 unit starts with this word: skip a costly parse
     # quantulum3 is asked about a stand-in figure and a bounded tail, never the text's own
     # digits: its regexes backtrack for seconds over a long digit run ("1…1 feet").
     tail = text[draft.end : draft.end + 30].split("\n")[0]
-    found = _quantulum_unit(_STAND_IN + tail)
+    found = _quantulum_unit(_STAND_IN + tail, lang)
     if found is not None:
         entity, unit, end = found
         draft.kind = Kind.DURATION if entity == "time" else Kind.MEASURE
@@ -287,9 +288,9 @@ _STAND_IN = "2"
 
 
 @functools.lru_cache(maxsize=4096)
-def _quantulum_unit(window: str) -> tuple[str, str, int] | None:
+def _quantulum_unit(window: str, lang: str) -> tuple[str, str, int] | None:
     """(entity, unit name, end) of the quantity quantulum3 reads at the start of ``window``."""
-    quantities = list(quantulum_parser().parse(window, lang="en_US"))
+    quantities = list(quantulum_parser().parse(window, lang=lang))
     for quantity in quantities[:1]:
         entity = quantity.unit.entity.name
         if quantity.span[0] == 0 and entity not in ("dimensionless", "unknown", "currency"):

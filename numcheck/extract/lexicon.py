@@ -68,6 +68,7 @@ class Lexicon:
     currencies: Mapping[str, str]
     units_after: re.Pattern[str]
     units: Mapping[str, str]
+    unit_fallback: tuple[str, str] | None  # (parser, its language code)
     durations: Mapping[str, str]
     compound_unit: re.Pattern[str]
     scaled_currency: re.Pattern[str]
@@ -274,6 +275,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w'’])", re.IGNORECASE
         ),
         units=units,
+        unit_fallback=(raw["unit_fallback"]["parser"], raw["unit_fallback"]["lang"])
+        if raw["unit_fallback"] else None,
         durations=durations,
         compound_unit=re.compile(
             rf"^\s?(?P<u>{alternation(raw['compound_units']) or '(?!x)x'})\s?$", re.IGNORECASE),

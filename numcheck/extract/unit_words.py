@@ -29,12 +29,13 @@ _PREFIXES = {
 }
 
 
-def may_start_unit(text: str) -> bool:
-    """False only when no quantulum3 unit surface or symbol can begin ``text``.
+def may_start_unit(text: str, lang: str) -> bool:
+    """False only when no quantulum3 unit surface or symbol of language ``lang`` (its
+    code, "en_US") can begin ``text``.
 
     ``text`` is what follows the figure, from its first word on.
     """
-    table = _first_words()
+    table = _first_words(lang)
     if table is None:  # quantulum3 layout unknown: always ask it
         return True
     # "2,000 feet." — sentence punctuation is not part of the unit word
@@ -70,13 +71,13 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _first_words() -> dict[str, frozenset[str]] | None:
+def _first_words(lang: str) -> dict[str, frozenset[str]] | None:
     """First word of every unit key → the second words it may take ("" if none)."""
     spec = find_spec("quantulum3")
     if spec is None or spec.origin is None:
         return None
     root = Path(spec.origin).parent
-    files = [root / "units.json", root / "_lang" / "en_US" / "units.json"]
+    files = [root / "units.json", root / "_lang" / lang / "units.json"]
     if not all(f.is_file() for f in files):
         return None
     words: dict[str, set[str]] = {}

@@ -134,6 +134,13 @@ class Directions(Strict):
     links: list[str]
 
 
+class UnitFallback(Strict):
+    """A unit parser asked about the units the lists lack, and the language it is given."""
+
+    parser: Literal["quantulum3"]
+    lang: Text
+
+
 class RelativePeriod(Strict):
     unit: Literal["year", "month", "day"]
     offset: Annotated[int, Field(ge=-100, le=100)]
@@ -169,6 +176,7 @@ class Language(Strict):
     percent: Words
     currencies: dict[str, str]
     units: dict[str, str]
+    unit_fallback: UnitFallback | None
     durations: dict[str, str]
     compound_units: dict[str, Annotated[int, Field(ge=2, le=1000)]]
     scaled_currencies: dict[str, ScaledCurrency]
