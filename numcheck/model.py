@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
@@ -127,6 +127,57 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+class Granularity(StrEnum):
+    """How finely a period is named: "en 2021", "in January", "hier"."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a claim is about, as dates: consumers compare spans, never parse text.
+
+    ``str()`` gives the ISO form every output shows ("2021", "2022-01", "2022-02-28").
+    """
+
+    start: date
+    end: date
+    granularity: Granularity
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31), Granularity.YEAR)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return cls(first, following - timedelta(days=1), Granularity.MONTH)
+
+    @classmethod
+    def day(cls, day: date) -> Period:
+        return cls(day, day, Granularity.DAY)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """The inverse of ``str()``, for stored records (the extraction cache)."""
+        parts = text.split("-")
+        if len(parts) == 1 and len(text) == 4 and text.isdigit():
+            return cls.year(int(text))
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            return cls.month(int(parts[0]), int(parts[1]))
+        return cls.day(date.fromisoformat(text))
+
+    def __str__(self) -> str:
+        if self.granularity is Granularity.YEAR:
+            return f"{self.start.year:04d}"
+        if self.granularity is Granularity.MONTH:
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A numeric claim: a figure about something, with the interval its wording allows.
@@ -166,8 +217,8 @@ class Claim:
     high_open: bool = False
     outlet: str | None = None
     # The time the claim is about, resolved from ``time_scope`` and the publication
-    # date: "2021" (a year) or "2022-01" (a month); None when only publication dates it.
-    period: str | None = None
+    # date (a year, a month or a day); None when only publication dates it.
+    period: Period | None = None
     # The story (articles about one event) of the claim's document; None until the
     # stories stage has run. Claims are compared only within their story.
     story: str | None = None
@@ -238,7 +289,7 @@ class Side:
     """One side of a flag: its claims, and the figure, period and source that decide it."""
 
     claims: tuple[str, ...]  # every claim on this side, the deciding one first
-    period: str | None = None  # the deciding claim's period ("2021", "2022-01", a date)
+    period: Period | None = None  # the deciding claim's period, else its publication day
     source: str | None = None  # who says it: the attribution, else the outlet or file
     source_kind: str | None = None  # the source's kind from rules/subjects (police, unions…)
 

@@ -8,7 +8,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, cast
 
-from numcheck.model import Claim
+from numcheck.model import Claim, Period
 from numcheck.optional import require
 
 if TYPE_CHECKING:  # pandas is the optional ``frames`` extra: only building a frame loads it
@@ -107,6 +107,8 @@ def claim_record(
         value = getattr(claim, column) if column in _CLAIM_FIELDS else None
         if isinstance(value, date):
             value = value.isoformat()
+        elif isinstance(value, Period):
+            value = str(value)
         elif isinstance(value, Enum):
             value = value.value
         elif isinstance(value, tuple):

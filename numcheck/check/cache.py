@@ -29,7 +29,15 @@ from typing import Any, TypeVar
 
 from numcheck.atomicfile import write_atomic
 from numcheck.errors import NumcheckError
-from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, claim_id
+from numcheck.model import (
+    Claim,
+    Document,
+    Extraction,
+    OtherMention,
+    Period,
+    Problem,
+    claim_id,
+)
 from numcheck.pipeline import extract_isolated
 from numcheck.rulebook import Rulebook
 
@@ -150,6 +158,8 @@ def _encode(record: Claim | OtherMention) -> dict[str, Any]:
             value = value.value
         elif isinstance(value, date):
             value = value.isoformat()
+        elif isinstance(value, Period):
+            value = str(value)
         elif isinstance(value, tuple):
             value = list(value)
         out[f.name] = value
@@ -200,6 +210,8 @@ def _value(hint: Any, value: Any) -> Any:
             return value
         if option is date and isinstance(value, str):
             return date.fromisoformat(value)
+        if option is Period and isinstance(value, str):
+            return Period.parse(value)
         if isinstance(option, type) and issubclass(option, Enum) and isinstance(value, str):
             return option(value)
     raise TypeError(f"unexpected {type(value).__name__}")

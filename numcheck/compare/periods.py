@@ -12,15 +12,7 @@ from numcheck.rulebook import Settings
 def period_of(claim: Claim) -> tuple[date, date] | None:
     """The span a claim is about: its resolved period (a year or a month), else its date."""
     if claim.period:
-        year, _, month = claim.period.partition("-")
-        if month.count("-") == 1:  # a day: "hier", "mardi" resolved against publication
-            day = date.fromisoformat(claim.period)
-            return day, day
-        if month:
-            first = date(int(year), int(month), 1)
-            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - timedelta(days=1)
-        return date(int(year), 1, 1), date(int(year), 12, 31)
+        return claim.period.start, claim.period.end
     if claim.published is not None:
         return claim.published, claim.published
     return None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from numcheck.compare.roles import named_role, subset_phrase
 from numcheck.compare.sources import Source, source_of
-from numcheck.model import Claim, Flag, Side, Subject, Verdict
+from numcheck.model import Claim, Flag, Period, Side, Subject, Verdict
 from numcheck.rulebook import Rulebook, Settings
 
 INF = math.inf
@@ -260,7 +260,7 @@ def _side(claims: Sequence[Claim], sources: Sources) -> Side | None:
         return None
     first = claims[0]
     source = sources.get(first.id)
-    when = first.period or (first.published.isoformat() if first.published else None)
+    when = first.period or (Period.day(first.published) if first.published else None)
     return Side(
         claims=tuple(c.id for c in claims),
         period=when,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.model import Period
 
 # A run of end marks is tried from its first mark only: tried from each, a line of dots
 # would cost the square of its length.
@@ -322,8 +323,8 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon) -> str | None:
-    """'en 2021' → '2021'; 'in January' → '2022-01' for an article of February 2022.
+def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon) -> Period | None:
+    """'en 2021' → the year 2021; 'in January' → January 2022 for an article of February 2022.
 
     A month without a year is the latest such month not after publication; without a
     publication date it cannot be placed, and the claim is dated by nothing more.
@@ -341,29 +342,29 @@ def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon)
     )
     if year_match:
         year = int(year_match.group(1))
-        return f"{year}-{month:02d}" if month else str(year)
+        return Period.month(year, month) if month else Period.year(year)
     if published is None:
         return None
     if month is None:
         return _relative_period(fold(" ".join(time_scope.split())), published, lex)
     year = published.year if month <= published.month else published.year - 1
-    return f"{year}-{month:02d}"
+    return Period.month(year, month)
 
 
-def _relative_period(scope: str, published: date, lex: Lexicon) -> str | None:
+def _relative_period(scope: str, published: date, lex: Lexicon) -> Period | None:
     """'l'an dernier' → the year before publication; 'hier' → the day before; 'mardi' →
     the latest Tuesday on or before publication (relative_periods and weekdays in rules)."""
     if m := lex.relative_time.search(scope):
         unit, offset = lex.relative_periods[" ".join(m.group(0).split())]
         if unit == "year":
-            return str(published.year + offset)
+            return Period.year(published.year + offset)
         if unit == "month":
             index = published.year * 12 + published.month - 1 + offset
-            return f"{index // 12}-{index % 12 + 1:02d}"
-        return (published + timedelta(days=offset)).isoformat()
+            return Period.month(index // 12, index % 12 + 1)
+        return Period.day(published + timedelta(days=offset))
     weekdays = [fold(w) for w in lex.raw["weekdays"]]
     for word in _WORDS.findall(scope):
         if word in weekdays:
             back = (published.weekday() - weekdays.index(word)) % 7
-            return (published - timedelta(days=back)).isoformat()
+            return Period.day(published - timedelta(days=back))
     return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from numcheck.group.facets import UNSET, Facets, facets_of, place_label
 from numcheck.group.gazetteer import is_country
@@ -25,6 +26,21 @@ from numcheck.rulebook import Rulebook
 
 __all__ = ["group", "group_with_parts"]
 PART = "part"  # the fifth key facet of a part whose own facets equal its whole's
+
+
+class Key(NamedTuple):
+    """A subject's facets while grouping; ``str()`` is the subject key every output
+    shows (``troops|russia|deployed|border``), never split back."""
+
+    counted: str
+    actor: str
+    event: str
+    places: str
+    part: bool = False  # a part whose own facets equal its whole's (see ``PART``)
+
+    def __str__(self) -> str:
+        facets = (self.counted, self.actor, self.event, self.places)
+        return "|".join((*facets, PART) if self.part else facets)
 
 
 def group(claims: Sequence[Claim], rules: Rulebook) -> Grouping:
@@ -39,11 +55,11 @@ def group_with_parts(
     """Subjects, the subject key of every claim, and part claim id → whole claim id."""
     parts = parts_of(claims, rules)
     facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims, parts)}
-    by_base: dict[str, list[Claim]] = defaultdict(list)
+    by_base: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         f = facets[claim.id]
-        by_base[f"{f.counted}|{f.event}"].append(claim)
-    members: dict[str, list[Claim]] = defaultdict(list)
+        by_base[(f.counted, f.event)].append(claim)
+    members: dict[Key, list[Claim]] = defaultdict(list)
     for group_claims in by_base.values():
         for actor, by_actor in _join_unnamed(group_claims, lambda c: facets[c.id].actor):
             place_of = _place_components(by_actor, facets)
@@ -52,7 +68,7 @@ def group_with_parts(
             for places, same in _join_unnamed(by_actor, _by_id(place_of), set(parts),
                                               wider=_wider_than_its_own):
                 f = facets[same[0].id]
-                members[f"{f.counted}|{actor}|{f.event}|{places}"].extend(same)
+                members[Key(f.counted, actor, f.event, places)].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
     _separate_parts(parts, subject_of, members)
     wholes = _geographic_parts(members)
@@ -60,14 +76,14 @@ def group_with_parts(
         if subject_of[part] != subject_of[whole]:
             wholes[subject_of[part]].add(subject_of[whole])
     subjects = [
-        _subject(key, members[key], facets, rules, tuple(sorted(wholes.get(key, ()))))
-        for key in sorted(members)
+        _subject(key, members[key], facets, rules, tuple(sorted(map(str, wholes.get(key, ())))))
+        for key in sorted(members, key=str)
     ]
-    return subjects, subject_of, parts
+    return subjects, {claim: str(key) for claim, key in subject_of.items()}, parts
 
 
 def _separate_parts(
-    parts: dict[str, str], subject_of: dict[str, str], members: dict[str, list[Claim]]
+    parts: dict[str, str], subject_of: dict[str, Key], members: dict[Key, list[Claim]]
 ) -> None:
     """A part whose facets equal its whole's gets a subject of its own: never compared."""
     for part, whole in sorted(parts.items()):
@@ -76,8 +92,8 @@ def _separate_parts(
             continue
         moved = next(c for c in members[key] if c.id == part)
         members[key].remove(moved)
-        members[f"{key}|{PART}"].append(moved)
-        subject_of[part] = f"{key}|{PART}"
+        members[key._replace(part=True)].append(moved)
+        subject_of[part] = key._replace(part=True)
 
 
 def _within(part: str, whole: str) -> bool:
@@ -92,17 +108,16 @@ def _within(part: str, whole: str) -> bool:
     return bool(countries) and all(p[:2] in countries for p in towns)
 
 
-def _geographic_parts(members: dict[str, list[Claim]]) -> dict[str, set[str]]:
+def _geographic_parts(members: dict[Key, list[Claim]]) -> dict[Key, set[Key]]:
     """Subject key → keys of the subjects whose scope contains its scope."""
-    by_base: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    by_base: dict[tuple[str, str, str], list[Key]] = defaultdict(list)
     for key in members:
-        counted, actor, event, places, *part = key.split("|")
-        if not part:
-            by_base[(counted, actor, event)].append((key, places))
-    out: dict[str, set[str]] = defaultdict(set)
+        if not key.part:
+            by_base[(key.counted, key.actor, key.event)].append(key)
+    out: dict[Key, set[Key]] = defaultdict(set)
     for keyed in by_base.values():
-        for key, places in keyed:
-            out[key] |= {other for other, wider in keyed if _within(places, wider)}
+        for key in keyed:
+            out[key] |= {other for other in keyed if _within(key.places, other.places)}
     return out
 
 
@@ -206,16 +221,16 @@ def _with_neighbours(
 
 
 def _subject(
-    key: str, members: list[Claim], facets: dict[str, Facets], rules: Rulebook,
+    key: Key, members: list[Claim], facets: dict[str, Facets], rules: Rulebook,
     part_of: tuple[str, ...],
 ) -> Subject:
     """The label is built from the key's own facets, so joined claims share one wording."""
-    counted, actor, event, places, *part = key.split("|")
+    counted, actor, event, places, part = key
     named = next((facets[c.id] for c in members if facets[c.id].actor == actor), None)
     first = named or facets[members[0].id]
     label = _label(first.labels, places, rules, members[0].lang)
     return Subject(
-        key=key,
+        key=str(key),
         label=f"{label} (a part)" if part else label,
         claims=tuple(c.id for c in members),
         found_by=first.found_by,

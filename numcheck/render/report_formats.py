@@ -17,7 +17,8 @@ from numcheck.table import COLUMNS, claim_record
 def _side(side: Side | None) -> dict[str, Any] | None:
     if side is None:
         return None
-    return {"claims": list(side.claims), "period": side.period, "source": side.source,
+    period = str(side.period) if side.period else None
+    return {"claims": list(side.claims), "period": period, "source": side.source,
             "source_kind": side.source_kind}
 
 

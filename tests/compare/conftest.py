@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from numcheck.model import Claim, Hedge, Kind
+from numcheck.model import Claim, Hedge, Kind, Period
 
 _ids = itertools.count()
 
@@ -39,7 +39,7 @@ def _claim(
     )
     # extraction resolves the time scope to a period; the factory does the same for years
     year = re.search(r"\d{4}", time_scope or "")
-    fields["period"] = year.group(0) if year else None
+    fields["period"] = Period.year(int(year.group(0))) if year else None
     fields.update(changes)
     return Claim(**fields)
 

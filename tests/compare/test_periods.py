@@ -7,7 +7,7 @@ from datetime import date
 
 from numcheck import load_rules
 from numcheck.compare.periods import period_of, split_periods
-from numcheck.model import Claim
+from numcheck.model import Claim, Period
 
 Make = Callable[..., Claim]
 SETTINGS = load_rules().settings
@@ -81,7 +81,7 @@ def test_window_is_a_setting(make_claim: Make) -> None:
 
 
 def test_a_named_month_is_its_own_period(make_claim: Callable[..., Claim]) -> None:
-    january = make_claim(period="2022-01", published=date(2022, 2, 10))
+    january = make_claim(period=Period.month(2022, 1), published=date(2022, 2, 10))
     assert period_of(january) == (date(2022, 1, 1), date(2022, 1, 31))
-    december = make_claim(period="2021-12", published=date(2022, 2, 10))
+    december = make_claim(period=Period.month(2021, 12), published=date(2022, 2, 10))
     assert period_of(december) == (date(2021, 12, 1), date(2021, 12, 31))

@@ -20,7 +20,7 @@ import yaml
 
 from numcheck import Extraction, extract_document, load_rules
 from numcheck.ingest import detect_language
-from numcheck.model import Document
+from numcheck.model import Document, Period
 
 CASES = Path(__file__).parent / "cases"
 CLAIM_FIELDS = {
@@ -67,6 +67,8 @@ def _run(case: dict[str, Any]) -> Extraction:
 def _same(expected: Any, got: Any) -> bool:
     if isinstance(expected, int | float) and not isinstance(expected, bool):
         return got is not None and got == pytest.approx(expected)
+    if isinstance(got, Period):  # compared in the ISO form every output shows
+        got = str(got)
     if hasattr(got, "value"):  # enums
         got = got.value
     return bool(expected == got)
