@@ -319,7 +319,6 @@ def time_expressions(text: str, span: tuple[int, int], lex: Lexicon) -> list[tup
     ]
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -331,7 +330,7 @@ def resolve_period(time_scope: str | None, published: date | None, lex: Lexicon)
     """
     if not time_scope:
         return None
-    year_match = _YEAR.search(time_scope)
+    year_match = lex.years.dated.search(time_scope)
     month = next(
         (
             lex.month_numbers[w]

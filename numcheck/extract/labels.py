@@ -30,7 +30,6 @@ _SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]$")
 _DECADE_S = re.compile(r"['’]?s(?![\w])")
 _WORD_BEFORE_SPACES = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?:[-–/]\d\d)*[-–/]$")
 
 
 def identifier_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -223,12 +222,13 @@ def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
 
 
 def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
-    """Years the plain 1800-2100 rule misses: 'en 1450', 'vers 731', '(1779)', '1971-72',
-    'les années 80', '1960s', 'the 1969 film'."""
+    """Years the plain year rule misses: 'en 1450', 'vers 731', '(1779)', '1971-72',
+    'les années 80', '1960s', 'the 1969 film' (the spans are the language's ``years``)."""
     if token.pattern != "digits/plain" or token.value is None:
         return None
     value, width = token.value, token.end - token.start
-    if width in (2, 4) and _YEAR_BEFORE.search(text, max(0, token.start - 16), token.start):
+    years = lex.years
+    if width in (2, 4) and years.span_before.search(text, max(0, token.start - 16), token.start):
         return "year/span"
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):
@@ -239,19 +239,20 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     if width == 4 and value % 10 == 0 and _DECADE_S.match(text, token.end):
         return "year/decade"
     strong = lex.year_lead_strong.search(before) if width in (3, 4) else None
-    if (strong and 100 <= value <= 2100
+    if (strong and years.after_lead[0] <= value <= years.after_lead[1]
             and (width == 4 or fold(strong.group(0).strip()) not in _range_leads(lex))
             and not (counts_after(text, token.end, lex)
                      and plural(next_words(text, token.end, 1)[0], lex))
             and not range_counts_after(text, token.end, lex)):
         return "year/context"
-    if width == 4 and 1000 <= value <= 2100 and re.search(r"\($", before) and re.match(
+    if width == 4 and years.is_plain(value) and re.search(r"\($", before) and re.match(
             r"\s*(?:\)|[-–]\s*\d{4}\s*\))", text[token.end : token.end + 10]):
         return "year/parenthesis"
-    if (width == 4 and 1800 <= value <= 2100 and prev in lex.year_determiners
+    if (width == 4 and years.attributive[0] <= value <= years.attributive[1]
+            and prev in lex.year_determiners
             and counts_after(text, token.end, lex)):
         nxt = next_words(text, token.end, 1)
-        if nxt and (not plural(nxt[0], lex) or value >= 1900):
+        if nxt and (not plural(nxt[0], lex) or value >= years.attributive_plural_from):
             return "year/attributive"  # "the 1969 film", "the 2014 protests"
     return None
 

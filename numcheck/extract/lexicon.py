@@ -113,6 +113,7 @@ class Lexicon:
     label_heads: frozenset[str]
     score_words: frozenset[str]
     change_words: frozenset[str]
+    years: YearRules
     year_lead_strong: Ending
     decade_lead: frozenset[str]
     year_determiners: frozenset[str]
@@ -128,6 +129,70 @@ class Lexicon:
     idioms: re.Pattern[str]
     direction: re.Pattern[str]
     direction_of: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class YearRules:
+    """Compiled 'years' rules: the spans (inclusive) of figures read as years."""
+
+    plain: tuple[int, int]
+    dated: re.Pattern[str]  # a year in a time scope, in group 1
+    after_lead: tuple[int, int]
+    attributive: tuple[int, int]
+    attributive_plural_from: int
+    digits: str  # a regex alternation of the 'plain' years
+    span_before: re.Pattern[str]  # '1971-' ending the text before a figure: a span's end
+
+    def is_plain(self, value: float) -> bool:
+        return self.plain[0] <= value <= self.plain[1]
+
+
+def number_range(low: int, high: int) -> str:
+    """A regex alternation matching the whole numbers ``low``–``high`` written without
+    leading zeros ('1[89]\\d\\d|20\\d\\d|2100' for 1800–2100); the caller bounds it."""
+    pieces: list[str] = []
+    for width in range(len(str(low)), len(str(high)) + 1):
+        first, last = max(low, 10 ** (width - 1) if width > 1 else 0), min(high, 10**width - 1)
+        if first <= last:
+            pieces += _same_width(str(first), str(last))
+    return "|".join(pieces)
+
+
+def _same_width(low: str, high: str) -> list[str]:
+    if low == high:
+        return [low]
+    if len(low) == 1:
+        return [f"[{low}-{high}]"]
+    if low[0] == high[0]:
+        return [low[0] + rest for rest in _same_width(low[1:], high[1:])]
+    rest = len(low) - 1
+    out: list[str] = []
+    lead_low, lead_high = int(low[0]), int(high[0])
+    if low[1:] != "0" * rest:
+        out += [low[0] + tail for tail in _same_width(low[1:], "9" * rest)]
+        lead_low += 1
+    tails: list[str] = []
+    if high[1:] != "9" * rest:
+        tails = [high[0] + tail for tail in _same_width("0" * rest, high[1:])]
+        lead_high -= 1
+    if lead_low <= lead_high:
+        lead = str(lead_low) if lead_low == lead_high else f"[{lead_low}-{lead_high}]"
+        out.append(lead + r"\d" * rest)
+    return out + tails
+
+
+def _years(raw: Mapping[str, Any]) -> YearRules:
+    dated = number_range(*raw["dated"])
+    plain = number_range(*raw["plain"])
+    return YearRules(
+        plain=(int(raw["plain"][0]), int(raw["plain"][1])),
+        dated=re.compile(rf"(?<!\d)({dated})(?!\d)"),
+        after_lead=(int(raw["after_lead"][0]), int(raw["after_lead"][1])),
+        attributive=(int(raw["attributive"][0]), int(raw["attributive"][1])),
+        attributive_plural_from=int(raw["attributive_plural_from"]),
+        digits=plain,
+        span_before=re.compile(rf"(?<!\d)(?:{plain})(?:[-–/]\d\d)*[-–/]$"),
+    )
 
 
 @dataclass(frozen=True)
@@ -226,8 +291,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     durations = {fold(k): v for k, v in raw["durations"].items()}
     relative = alternation([*raw["relative_times"], *raw["relative_periods"]])
     year_lead = alternation(raw["year_context"])
+    years = _years(raw["years"])
     time_expressions = re.compile(
-        rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?(?:1\d|20)\d\d"
+        rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?"
+        rf"(?:{years.digits})"
         rf"|(?:{year_lead})\s+(?:{months})(?:\s+\d{{4}})?"
         rf"|(?:{weekdays})|(?:{relative}))(?![\w])",
         re.IGNORECASE,
@@ -338,6 +405,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         label_heads=frozenset(fold(w) for w in raw["identifiers"]["before"]),
         score_words=frozenset(fold(w) for w in raw["score_words"]),
         change_words=frozenset(fold(w) for w in raw["change_words"]),
+        years=years,
         year_lead_strong=_ending(raw["year_lead_strong"]),
         decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
         year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),

@@ -135,7 +135,7 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     """A bare four-digit number is a year unless a counted noun follows it ("2000 soldats")."""
     if token.pattern != "digits/plain" or token.value is None:
         return None
-    if not (1000 <= token.value <= 2100 and token.end - token.start == 4):
+    if not (lex.years.is_plain(token.value) and token.end - token.start == 4):
         return None
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):

@@ -81,7 +81,7 @@ def _clause(text: str, token: Token) -> tuple[int, int]:
 def _is_figure(word: str, lex: Lexicon) -> bool:
     """Digits (not a year) or a number word other than the word for one (an article)."""
     if word[0].isdigit():
-        return not (len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2100)
+        return not (len(word) == 4 and word.isdigit() and lex.years.is_plain(int(word)))
     low = fold(word)
     return low in lex.number_words and low not in lex.one.words
 

@@ -141,6 +141,30 @@ class UnitFallback(Strict):
     lang: Text
 
 
+Year = Annotated[int, Field(ge=0, le=9999)]
+
+
+def _ordered(span: list[int]) -> list[int]:
+    if span[0] > span[1]:
+        raise PydanticCustomError("order", "{low} is more than {high}",
+                                  {"low": span[0], "high": span[1]})
+    return span
+
+
+YearSpan = Annotated[list[Year], Field(min_length=2, max_length=2), AfterValidator(_ordered)]
+
+
+class Years(Strict):
+    """Which figures read as years: the calendar the press of a language counts in (a
+    press that counts years otherwise, as in the Buddhist era, sets its own spans)."""
+
+    plain: YearSpan
+    dated: YearSpan
+    after_lead: YearSpan
+    attributive: YearSpan
+    attributive_plural_from: Year
+
+
 class RelativePeriod(Strict):
     unit: Literal["year", "month", "day"]
     offset: Annotated[int, Field(ge=-100, le=100)]
@@ -199,6 +223,7 @@ class Language(Strict):
     identifiers: Identifiers
     score_words: list[str]
     change_words: list[str]
+    years: Years
     year_lead_strong: list[str]
     decade_lead: list[str]
     year_determiners: list[str]
