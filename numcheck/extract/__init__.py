@@ -21,8 +21,8 @@ from numcheck.extract.context import (
 )
 from numcheck.extract.direction import direction_before
 from numcheck.extract.lexicon import Lexicon, compile_lexicon
-from numcheck.extract.nonclaims import Spans, classify
-from numcheck.extract.scanner import scan
+from numcheck.extract.nonclaims import Found, Spans, classify
+from numcheck.extract.scanner import Token, scan
 from numcheck.ingest.language import detect_language
 from numcheck.model import Claim, Document, Extraction, OtherMention, Reason, claim_id
 from numcheck.rulebook import Rulebook, load_rules
@@ -73,6 +73,25 @@ class _Positions:
         return line + 1, pos - line_start + 1
 
 
+_TIME_READINGS = (Reason.YEAR, Reason.DATE, Reason.TIME)
+
+
+def _not_times(tokens: list[Token], found: list[Found | None]) -> list[int]:
+    """Starts of the figures read as something other than a time.
+
+    The time-expression pattern takes any '1900'-like number for a year; a number already
+    read as an address, a name or a count ('at 1520 Main Street', '1950 tanks') must not
+    become the period of the claims around it.
+    """
+    return sorted(t.start for t, f in zip(tokens, found, strict=True)
+                  if f is None or f[0] not in _TIME_READINGS)
+
+
+def _holds_any(starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
 def extract_document(document: Document, rules: Rulebook | None = None) -> Extraction:
     rules = rules or load_rules()
     lex = lexicon(rules, document.lang)
@@ -101,6 +120,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                          found[0], found[1], line, col)
         )
     out: list[Claim] = []
+    not_times = _not_times(tokens, found_all)
     lenders = Lenders(sentences, lex)
     moments: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # per sentence
     said: dict[tuple[int, int], Sources] = {}  # per sentence
@@ -113,7 +133,8 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         lenders.resolve_ellipsis(draft, sentence)
         low, high, low_open, high_open = build.interval(draft, rules.settings)
         if sentence not in moments:
-            moments[sentence] = time_expressions(text, sentence, lex)
+            moments[sentence] = [m for m in time_expressions(text, sentence, lex)
+                                 if not _holds_any(not_times, m[0], m[1])]
             said[sentence] = sources(text, sentence, lex)
         scope = time_scope(text, sentence, (draft.start, draft.end), lex, moments[sentence])
         surface = text[draft.start : draft.end]

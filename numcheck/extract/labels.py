@@ -20,7 +20,7 @@ from numcheck.model import Reason
 
 _WORDS_AFTER = re.compile(r"[\s,]*([^\W\d_][\w'’-]*|\d+)")
 _CAPITALISED_BEFORE = re.compile(r"([^\W\d_][\w&.+'’-]*)[ \u00a0]$")
-_APPOSED = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’-]+(?:,\s?|\s\()$")
+_APPOSED = re.compile(r"(?<![\w])[^\W\d_][\w'’-]+(?:,\s?|\s\()$")
 _PLAIN_INT = ("digits/plain", "words/text2num")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _ELIDED_END = re.compile(r"[^\W\d_]+['’]$")
@@ -151,11 +151,17 @@ def age(text: str, token: Token, lex: Lexicon) -> str | None:
 
 
 def _apposed(text: str, token: Token, lex: Lexicon) -> bool:
-    """'Christopher Thompkins, 57, said' / 'Jean Dupont (57 ans)'."""
+    """'Christopher Thompkins, 57, said' / 'Jean Dupont (57 ans)' / 'the suspect, 19, was'.
+
+    A capitalised name or a listed person noun: 'In Leeds, 40 people' is no age because
+    nothing closes the apposition after the figure.
+    """
     m = _APPOSED.search(text, max(0, token.start - 40), token.start)
     if not m:
         return False
     name = m.group(0).rstrip(" ,(")
+    if not name[0].isupper() and fold(name) not in lex.ages.person_words:
+        return False
     if fold(name) in lex.stopwords or fold(name) in lex.month_numbers or _weekday(name, lex):
         return False
     rest = text[token.end : token.end + 12]

@@ -203,6 +203,7 @@ class AgeRules:
     before_alone: Ending
     after: re.Pattern[str]
     person: Ending
+    person_words: frozenset[str]  # folded; 'the suspect, 19,' is an apposed age
     years: re.Pattern[str]
     apposition: bool
     titled: re.Pattern[str]  # a capitalised noun before "de N ans" (a demonym), unfolded text
@@ -459,6 +460,7 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
         before_alone=_ending(raw["before_alone"]),
         after=re.compile(rf"^\s?(?:{after})(?![\w])"),
         person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$", ["de", "d'"]),
+        person_words=frozenset(fold(w).split()[-1] for w in raw["person_nouns"]),
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
