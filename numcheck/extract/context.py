@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.plurals import regular_plural
 from numcheck.model import Period
 
 # A run of end marks is tried from its first mark only: tried from each, a line of dots
@@ -133,7 +134,8 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
             break  # "a 40-mile convoy | stretched north"
         if words and word[0].isupper() and not words[-1][0].isupper():
             break  # a proper noun after the phrase starts something else
-        if words and lex.noun_head == "last" and _plural(words[-1], lex) and not _plural(word, lex):
+        if (words and lex.noun_head == "last" and regular_plural(words[-1], lex)
+                and not regular_plural(word, lex)):
             break  # the plural head ends the phrase: "62% of Americans | oppose"
         words.append(word)
         i = m.end()
@@ -168,12 +170,6 @@ def _content(word: str, lex: Lexicon) -> bool:
 def _participle(word: str, lex: Lexicon) -> bool:
     """Participles ending a phrase ('troops returned', 'people died') are verbs."""
     return len(word) >= 4 and fold(word).endswith(tuple(lex.participle_endings) or ("\0",))
-
-
-def _plural(word: str, lex: Lexicon) -> bool:
-    low = fold(word)
-    endings = tuple(lex.plural_endings) or ("\0",)
-    return len(low) > 3 and low.endswith(endings) and not low.endswith("ss")
 
 
 class Sources:

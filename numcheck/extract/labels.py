@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.plurals import plural
 from numcheck.extract.scanner import Token
 from numcheck.model import Reason
 
@@ -98,14 +99,6 @@ def previous_word(text: str, pos: int) -> str:
         return fold(m.group(0))  # "l'", "qu'", "quelqu'"
     m = _LAST_WORD.search(before)
     return fold(m.group(1)) if m else ""
-
-
-def plural(word: str, lex: Lexicon) -> bool:
-    """A plural-looking noun ('soldats', 'tanks') or a listed irregular one ('people'),
-    alone or ending a compound ('schoolchildren', 'policemen')."""
-    low = fold(word)
-    return low in lex.irregular_plurals or low.endswith(lex.irregular_endings) or (
-        len(low) > 3 and low.endswith(lex.plural_endings) and not low.endswith("ss"))
 
 
 def counts_after(text: str, pos: int, lex: Lexicon) -> bool:

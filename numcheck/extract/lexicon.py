@@ -88,6 +88,9 @@ class Lexicon:
     participle_endings: tuple[str, ...]
     noun_head: str
     plural_endings: tuple[str, ...]
+    plural_exceptions: tuple[str, ...]
+    plural_min_length: int
+    lemmatizer: str | None  # simplemma's language code
     section_headers: tuple[re.Pattern[str], ...]
     anaphora: frozenset[str]
     anaphoric_determiners: frozenset[str]
@@ -378,6 +381,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         participle_endings=tuple(raw["participle_endings"]),
         noun_head=raw["noun_head"],
         plural_endings=tuple(raw["plural_endings"]),
+        plural_exceptions=tuple(fold(w) for w in raw["plural_exceptions"]),
+        plural_min_length=int(raw["plural_min_length"]),
+        lemmatizer=raw["lemmatizer"]["lang"] if raw["lemmatizer"] else None,
         section_headers=tuple(re.compile(p, re.IGNORECASE) for p in raw["section_headers"]),
         anaphora=frozenset(fold(w) for w in raw["anaphora"]),
         anaphoric_determiners=frozenset(fold(w) for w in raw["anaphoric_determiners"]),

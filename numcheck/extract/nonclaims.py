@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from numcheck.extract import labels, one_words
 from numcheck.extract.lexicon import Lexicon, fold
+from numcheck.extract.plurals import plural
 from numcheck.extract.scanner import Token
 from numcheck.model import Reason
 
@@ -153,7 +154,7 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         prev is not None and fold(prev.group(1)) in lex.year_context)
     if context:
         # "en 2001 conseillère", "de 1830 fixa": after a year word only a plural counts
-        if ranged or (noun and labels.plural(word or "", lex)):
+        if ranged or (noun and plural(word or "", lex)):
             return None  # "and 1950 tanks", "de 2000 à 2500 soldats"
         return "year/context"
     if noun or ranged:

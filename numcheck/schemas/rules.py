@@ -165,6 +165,13 @@ class Years(Strict):
     attributive_plural_from: Year
 
 
+class Lemmatizer(Strict):
+    """A lemmatiser and the language code it is given (simplemma, the one known)."""
+
+    name: Literal["simplemma"]
+    lang: Text
+
+
 class RelativePeriod(Strict):
     unit: Literal["year", "month", "day"]
     offset: Annotated[int, Field(ge=-100, le=100)]
@@ -211,6 +218,9 @@ class Language(Strict):
     participle_endings: list[str]
     noun_head: Head
     plural_endings: list[str]
+    plural_exceptions: list[str]
+    plural_min_length: Annotated[int, Field(ge=1, le=20)]
+    lemmatizer: Lemmatizer | None
     section_headers: list[Regex]
     anaphora: list[str]
     anaphoric_determiners: list[str]

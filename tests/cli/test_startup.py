@@ -9,7 +9,7 @@ from pathlib import Path
 from numcheck.cli import inputs
 from numcheck.ingest.fetch import DEFAULT_CACHE, FetchSettings
 
-HEAVY = ("pydantic", "sklearn", "quantulum3", "babel", "pandas", "trafilatura", "yaml",
+HEAVY = ("pydantic", "sklearn", "quantulum3", "babel", "pandas", "trafilatura", "yaml", "simplemma",
          "numcheck.pipeline", "numcheck.rulebook", "numcheck.extract", "numcheck.ingest")
 
 

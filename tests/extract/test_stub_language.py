@@ -27,6 +27,7 @@ STUB: dict[str, Any] = {
     # a press counting years in the Buddhist era (2024 is 2567)
     "years": {"plain": [1500, 2700], "dated": [2400, 2700], "after_lead": [100, 2700],
               "attributive": [2400, 2700], "attributive_plural_from": 2450},
+    "lemmatizer": None,  # plurals by their endings alone
 }
 
 
