@@ -28,8 +28,9 @@ BASELINES = ("quantulum3", "duckling")
 def from_report(report: Report) -> list[Prediction]:
     """numcheck's claims, each with the subject the comparison put it in.
 
-    The subject is scored without its story: gold groups say which claims measure the
-    same thing, and the story split is judged by the flags it raises or spares.
+    The subject is given without its story and the story apart: gold groups say which
+    claims measure the same thing, and two claims share a predicted subject only when
+    they share both (``compare`` sets nothing of two stories against each other).
     """
     subject_of = {c: unqualified(k) for c, k in report.comparison.subject_of.items()}
     return [
@@ -37,6 +38,7 @@ def from_report(report: Report) -> list[Prediction]:
             id=c.id, doc=c.doc, start=c.start, end=c.end, surface=c.surface,
             value=c.value, low=c.low, high=c.high, hedge=c.hedge.value, garbled=c.garbled,
             sentence=" ".join(c.sentence.split()), subject=subject_of.get(c.id),
+            story=c.story,
         )
         for c in report.claims
     ]

@@ -18,7 +18,12 @@ from numcheck.evaluate.gold import Gold, GoldClaim
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """A claim as a system under test reports it; ``subject`` is None when it groups nothing."""
+    """A claim as a system under test reports it; ``subject`` is None when it groups nothing.
+
+    ``story``: the story the system put the claim's article in (None: no stories). Two
+    claims share a predicted subject only within one story: numcheck compares nothing
+    across stories, so a pair across stories is never a predicted pair.
+    """
 
     id: str
     doc: str
@@ -32,6 +37,7 @@ class Prediction:
     garbled: bool
     sentence: str
     subject: str | None = None
+    story: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ class Issue:
     """One thing a reviewer should look at: a miss or a false alarm, with its sentence."""
 
     kind: str  # missed_claim, false_claim, non_claim_as_claim, wrong_value, wrong_bounds,
-    # missed_garble, split_group, merged_group, missed_flag, forbidden_flag
+    # missed_garble, split_group, merged_group, split_story, missed_flag, forbidden_flag
     doc: str
     start: int
     end: int
@@ -64,6 +64,7 @@ class Scores:
     bound_accuracy: float | None
     gold_pairs: int
     predicted_pairs: int
+    gold_pairs_across_stories: int  # left out of both: the system never compares them
     group_precision: float | None
     group_recall: float | None
     expected_flags: int
@@ -82,7 +83,8 @@ class Scores:
 def metric_names() -> tuple[str, ...]:
     return HIGHER_IS_BETTER + LOWER_IS_BETTER + (
         "gold_claims", "predicted_claims", "matched_claims", "non_claims", "garbled_gold",
-        "garbled_found", "values_scored", "gold_pairs", "predicted_pairs", "must_not_flag",
+        "garbled_found", "values_scored", "gold_pairs", "predicted_pairs",
+        "gold_pairs_across_stories", "must_not_flag",
     )
 
 
@@ -151,7 +153,7 @@ def score(
             ctx.gold_issue("wrong_bounds", g, f"{p.hedge} [{_num(p.low)}, {_num(p.high)}], gold "
                            f"{g.hedge} [{_num(g.low)}, {_num(g.high)}]")
 
-    gold_pairs, predicted_pairs, both = _pairs(ctx)
+    gold_pairs, predicted_pairs, both, across = _pairs(ctx)
     forbidden = sum(1 for s in gold.must_not_flag if ctx.raised(s, expect=False, flags=flags))
     expected_found = sum(1 for s in gold.expected_flags if ctx.raised(s, True, flags))
 
@@ -177,6 +179,7 @@ def score(
         bound_accuracy=_ratio(bounds_ok, len(clean)),
         gold_pairs=gold_pairs,
         predicted_pairs=predicted_pairs,
+        gold_pairs_across_stories=across,
         group_precision=_ratio(both, predicted_pairs),
         group_recall=_ratio(both, gold_pairs),
         expected_flags=len(gold.expected_flags),
@@ -247,18 +250,34 @@ def _some_at_odds(preds: Sequence[Prediction], ratio: float) -> bool:
     return False
 
 
-def _pairs(ctx: _Context) -> tuple[int, int, int]:
-    """Pairwise grouping over matched scored gold claims, may_group pairs left out."""
+def _pairs(ctx: _Context) -> tuple[int, int, int, int]:
+    """Pairwise grouping over matched scored gold claims, may_group pairs left out:
+    gold pairs, predicted pairs, pairs in both, and gold pairs across stories.
+
+    Grouping is scored within stories, as ``compare`` works: two claims the system put
+    in different stories are never set against each other whatever their subject key
+    (scored without its story suffix), so such a pair is neither a predicted pair nor a
+    gold pair the grouping missed. The gold pairs split that way are counted apart
+    (``gold_pairs_across_stories``, one ``split_story`` issue each): a story split is
+    the stories' decision, judged on its own (tests/stories), not the grouping's.
+    """
     gold, pairs = ctx.gold, ctx.matching.pairs
     excused = {frozenset(p) for s in gold.may_group for p in combinations(s.claims, 2)}
     matched = [g for g in gold.scored if g.id in pairs]
-    gold_same = predicted_same = both = 0
+    gold_same = predicted_same = both = across = 0
     for a, b in combinations(matched, 2):
         if frozenset((a.id, b.id)) in excused:
             continue
         same_gold = gold.group_of(a.id) == gold.group_of(b.id)
-        sa, sb = pairs[a.id].subject, pairs[b.id].subject
-        same_pred = sa is not None and sa == sb
+        pa, pb = pairs[a.id], pairs[b.id]
+        if pa.story != pb.story:
+            across += same_gold
+            if same_gold:
+                ctx.gold_issue("split_story", a, f"{a.id} and {b.id} share gold subject "
+                               f"'{gold.group_of(a.id)}' but not a story: never compared")
+            continue
+        sa = pa.subject
+        same_pred = sa is not None and sa == pb.subject
         gold_same += same_gold
         predicted_same += same_pred
         both += same_gold and same_pred
@@ -268,7 +287,7 @@ def _pairs(ctx: _Context) -> tuple[int, int, int]:
         elif same_pred and not same_gold:
             ctx.gold_issue("merged_group", a, f"{a.id} and {b.id} put in one subject '{sa}', "
                            "gold keeps them apart")
-    return gold_same, predicted_same, both
+    return gold_same, predicted_same, both, across
 
 
 def _bounds_ok(g: GoldClaim, p: Prediction) -> bool:

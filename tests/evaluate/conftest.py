@@ -42,11 +42,12 @@ def gold_dict() -> dict[str, Any]:
 
 def pred(word: str, *, value: float | None = None, hedge: str = "exact",
          low: float | None = None, high: float | None = None, garbled: bool = False,
-         subject: str | None = None, pid: str | None = None) -> Prediction:
+         subject: str | None = None, pid: str | None = None,
+         story: str | None = None) -> Prediction:
     start, end = span(word)
     return Prediction(id=pid or f"p{start}", doc=DOC, start=start, end=end, surface=word,
                       value=value, low=low, high=high, hedge=hedge, garbled=garbled,
-                      sentence="", subject=subject)
+                      sentence="", subject=subject, story=story)
 
 
 @pytest.fixture

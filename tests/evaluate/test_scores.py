@@ -93,6 +93,27 @@ def test_pairwise_grouping(raw_gold: Any, texts: Any, make_pred: Any) -> None:
     assert s.group_precision == 1.0 and s.predicted_pairs == 1
 
 
+def test_a_pair_across_stories_is_never_a_predicted_pair(
+    raw_gold: Any, texts: Any, make_pred: Any
+) -> None:
+    """compare() sets nothing of two stories against each other: a pair across stories
+    is scored by neither group metric (a merge across stories is no predicted pair, a
+    gold pair split by the stories no grouping miss) and counted apart."""
+    raw_gold["claims"][2]["optional"] = False
+    gold = parse_gold(raw_gold, "g.yaml")
+    one_story = [make_pred("500", subject="a", story="s1"),
+                 make_pred("800", subject="a", story="s1"),
+                 make_pred("XNUMX", garbled=True, subject="a", story="s2")]
+    s = score("t", gold, texts, one_story)
+    assert (s.predicted_pairs, s.group_precision, s.group_recall) == (1, 1.0, 1.0)
+    apart = [make_pred("500", subject="a", story="s1"), make_pred("800", subject="a", story="s2"),
+             make_pred("XNUMX", garbled=True, subject="b", story="s1")]
+    s = score("t", gold, texts, apart)
+    assert (s.gold_pairs, s.predicted_pairs, s.gold_pairs_across_stories) == (0, 0, 1)
+    assert s.group_recall is None
+    assert [i.kind for i in s.issues if "story" in i.kind] == ["split_story"]
+
+
 def test_expected_flag_must_be_raised_and_cover_both(
     raw_gold: Any, texts: Any, perfect: Any
 ) -> None:
