@@ -48,7 +48,8 @@ def build_report(
     documents = [e.document for e in done]
     found = stories if stories is not None else find_stories(
         documents, rules,
-        features=[features[d.name] for d in documents] if features is not None else None,
+        features=[features[d.name] for d in documents] if features is not None
+        else [features_of(e.document, rules, e.claims) for e in done],
     )
     claims = tuple(with_stories([c for e in done for c in e.claims], found.story_of))
     grouping = group_by_story(claims, rules)
@@ -98,7 +99,8 @@ def run(
         if isinstance(extraction, Problem):
             problems.append(extraction)
             continue
-        features[extraction.document.name] = features_of(extraction.document, rules)
+        features[extraction.document.name] = features_of(extraction.document, rules,
+                                                         extraction.claims)
         if not keep_texts:
             extraction = replace(extraction, document=replace(extraction.document, text=""))
         extractions.append(extraction)

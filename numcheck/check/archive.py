@@ -131,8 +131,9 @@ def gather(
     found = _archive_stories(run, [e for e in archive if e.crashed is None])
     if against_raw:
         assert index.model is not None
-        pairs = [(d, features_of(d, rules)) for d in new_docs]
-        found = place(index.model, pairs, rules.settings)
+        pairs = [(d, features_of(d, rules, run.extracted[d.name].claims)) for d in new_docs]
+        found = place(index.model, pairs, rules.settings,
+                      {e.document.name: e.days for e in archive})
         new_names = frozenset(d.name for d in new_docs)
     else:
         new_names = frozenset(d.name for d in new_docs if d.name in found.story_of)
@@ -223,12 +224,13 @@ def _record_fresh(run: _Run, fresh: list[_Fresh]) -> list[ix.Entry]:
         entries = []
         for document in f.documents:
             outcome = next(outcomes)
-            features = features_of(document, run.rules)
+            features = features_of(document, run.rules, outcome.claims
+                                   if isinstance(outcome, Extraction) else ())
             entries.append(ix.Entry(
                 replace(document, text=""), run.cache.key(document), features.title,
                 outcome if isinstance(outcome, Problem) else None,
                 ix.row(hashed_counts(features.words, N_FEATURES)),
-                ix.row(hashed_counts(features.names, N_FEATURES))))
+                ix.row(hashed_counts(features.names, N_FEATURES)), features.days))
             run.item_of[document.name] = f.item
         out += entries
         path = f.item[1]
@@ -294,7 +296,7 @@ def _archive_stories(run: _Run, archive: list[ix.Entry]) -> Stories:
         documents = [e.document for e in archive]
         counts = _counts(archive)
         found = find_stories(documents, run.rules,
-                             features=[Features((), (), e.title) for e in archive],
+                             features=[Features((), (), e.title, e.days) for e in archive],
                              counts=counts) if archive else Stories()
         index.model = model(documents, counts, found, run.rules.settings)
         index.state, index.changed = state, True

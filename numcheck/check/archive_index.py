@@ -46,7 +46,7 @@ from numcheck.stories.tracking import Model
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-FORMAT = 1
+FORMAT = 2
 Row = tuple["NDArray[np.int32]", "NDArray[np.int32]"]
 RACY_NS = 1_000_000_000  # a file modified this close to its recording is hashed again
 _DOC_FIELDS = ("name", "path", "lang", "published", "outlet", "encoding", "url", "title")
@@ -62,6 +62,7 @@ class Entry:
     crashed: Problem | None  # its extraction crashed: the problem that says so
     words: Row  # hashed feature counts: columns (ascending) and counts
     names: Row
+    days: tuple[int, ...] = ()  # the days its figures are about (stories.event_days)
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _record_json(record: FileRecord) -> dict[str, Any]:
         "problems": [[p.path, p.message, p.fatal] for p in record.problems],
         "entries": [{
             "document": {name: _plain(getattr(e.document, name)) for name in _DOC_FIELDS},
-            "key": e.key, "title": e.title,
+            "key": e.key, "title": e.title, "days": list(e.days),
             "crashed": None if e.crashed is None else [e.crashed.path, e.crashed.message,
                                                        e.crashed.fatal],
         } for e in record.entries],
@@ -217,7 +218,8 @@ def _decode(meta: dict[str, Any], arrays: dict[str, NDArray[Any]], context: str)
                 raise ValueError("more entries than feature rows")
             entries.append(Entry(_document(_dict(e["document"])), _str(e["key"]),
                                  _str(e["title"]), _problem(e["crashed"]),
-                                 rows["words"][at], rows["names"][at]))
+                                 rows["words"][at], rows["names"][at],
+                                 tuple(_int(d) for d in _list(e["days"]))))
             at += 1
         stat = tuple(_int(v) for v in _list(raw["stat"]))
         if len(stat) != 5:

@@ -354,6 +354,7 @@ class Settings(Strict):
     story_entity_weight: Share
     story_window_days: Days
     story_span_days: Days
+    story_day_gap_days: Annotated[int, Field(ge=0, le=366)]
     story_prefix_chars: Annotated[int, Field(ge=3, le=40)]
 
 

@@ -48,6 +48,7 @@ def find_stories(
         [d.published for d in documents],
         [d.name for d in documents],
         rules.settings,
+        [f.days for f in features],
     )
     stories = [_story([documents[i] for i in members], features[members[0]].title)
                for members in groups]

@@ -4,8 +4,10 @@ The method is the one topic-detection-and-tracking systems use for news: article
 taken in publication order and each joins the story it is most similar to — its
 mean similarity to the story's articles published in the last ``story_window_days``
 reaching ``story_similarity`` — when that story began at most ``story_span_days``
-before; otherwise it starts a story. Joining one story (not merging every story an
-article resembles) keeps one ambiguous article from fusing two events.
+before, and unless their figures are about days far apart (``event_days``: two
+protest days of one movement in one city); otherwise it starts a story. Joining one
+story (not merging every story an article resembles) keeps one ambiguous article
+from fusing two events.
 
 Similarity is a blend of two cosines over TF-IDF vectors: content words and names,
 weighted by ``story_entity_weight``. scikit-learn's ``HashingVectorizer`` turns each
@@ -20,13 +22,14 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from numcheck.quiet_imports import import_without_pandas
 from numcheck.rulebook import Settings
+from numcheck.stories.event_days import apart
 from numcheck.stories.features import Features
 
 if TYPE_CHECKING:
@@ -92,7 +95,8 @@ def weighted(counts: Counts, settings: Settings) -> csr_matrix:
 
 
 def link(
-    vectors: csr_matrix, dates: Sequence[date | None], names: Sequence[str], settings: Settings
+    vectors: csr_matrix, dates: Sequence[date | None], names: Sequence[str], settings: Settings,
+    days: Sequence[Sequence[int]] = (),
 ) -> list[list[int]]:
     """Stories as lists of article indices, each in publication order, first article first.
 
@@ -100,35 +104,40 @@ def link(
     published in the window before it (average link): one close paraphrase cannot pull
     an article into a story whose other reports are about something else. Undated
     articles come last and may join any story (nothing says they are apart).
+    ``days``: the days each article's figures are about (``event_days``), if known.
     """
     order = sorted(range(len(names)), key=lambda i: (dates[i] is None, dates[i] or date.min,
                                                      names[i]))
     rows = vectors[order]
-    days = [d.toordinal() for i in order if (d := dates[i]) is not None]
-    dated = len(days)
+    published = [d.toordinal() for i in order if (d := dates[i]) is not None]
+    dated = len(published)
     window = settings.story_window_days
     story_of: list[int] = []  # by position in ``order``
     first_day: list[float] = []  # by story
     member_days: list[list[float]] = []  # by story, ascending (undated: inf)
+    story_days: list[set[int]] = []  # by story: the days its figures are about
     stories: list[list[int]] = []
 
     def place(position: int, totals: dict[int, float]) -> None:
-        day = days[position] if position < dated else None
-        best = choose(totals, day, member_days, first_day, settings)
+        day = published[position] if position < dated else None
+        about = days[order[position]] if days else ()
+        best = choose(totals, day, member_days, first_day, settings, about, story_days)
         if best < 0:
             best = len(stories)
             stories.append([])
             member_days.append([])
+            story_days.append(set())
             first_day.append(day if day is not None else math.inf)
         story_of.append(best)
         stories[best].append(order[position])
         member_days[best].append(day if day is not None else math.inf)
+        story_days[best].update(about)
 
     start = 0
     while start < len(order):
         if start < dated:
-            end = min(bisect.bisect_right(days, days[start]), start + _BLOCK)
-            low = bisect.bisect_left(days, days[start] - window)
+            end = min(bisect.bisect_right(published, published[start]), start + _BLOCK)
+            low = bisect.bisect_left(published, published[start] - window)
         else:
             end, low = min(len(order), start + _BLOCK), 0
         product = (rows[start:end] @ rows[low:end].T).tocsr()
@@ -152,18 +161,25 @@ def choose(
     member_days: Sequence[Sequence[float]],
     first_day: Sequence[float],
     settings: Settings,
+    days: Sequence[int] = (),
+    story_days: Sequence[Collection[int]] = (),
 ) -> int:
     """The story an article joins (-1: none), from its summed similarity to each story's
     articles of the window before ``day``; also what ``tracking`` places new articles by.
 
     A story counts its members published in ``[day - story_window_days, day]`` (all of
     them for an undated article) and is passed over when it began more than
-    ``story_span_days`` before ``day``.
+    ``story_span_days`` before ``day``, or when the days its figures are about
+    (``story_days``, by story) and the article's (``days``) are all more than
+    ``story_day_gap_days`` apart.
     """
     window, span = settings.story_window_days, settings.story_span_days
+    gap = settings.story_day_gap_days
     best, best_score = -1, settings.story_similarity
     for story, total in sorted(totals.items()):
         members = member_days[story]
+        if story < len(story_days) and apart(days, story_days[story], gap):
+            continue
         if day is None:
             inside = len(members)
         elif day - first_day[story] > span:

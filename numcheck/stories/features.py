@@ -18,10 +18,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from numcheck.model import Document
+from numcheck.model import Claim, Document
 from numcheck.rulebook import Rulebook
+from numcheck.stories.event_days import event_days
 from numcheck.stories.headline import headline
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -38,9 +40,11 @@ class Features:
     words: tuple[str, ...]
     names: tuple[str, ...]
     title: str = ""  # the article's headline (see ``headline``), kept for its story
+    days: tuple[int, ...] = ()  # the days its figures are about (see ``event_days``)
 
 
-def features_of(document: Document, rules: Rulebook) -> Features:
+def features_of(document: Document, rules: Rulebook, claims: Iterable[Claim] = ()) -> Features:
+    """``claims``: the document's, whose periods give the days it is about."""
     ignored = _ignored(rules, document.lang)
     connectors = _connectors(rules, document.lang)
     abbreviations = _abbreviations(rules, document.lang)
@@ -90,7 +94,7 @@ def features_of(document: Document, rules: Rulebook) -> Features:
     # then its sentence-initial uses count too.
     names = {p for p, initial in phrases if not initial}
     return Features(tuple(words), tuple(p for p, _ in phrases if p in names),
-                    headline(document, rules))
+                    headline(document, rules), event_days(claims))
 
 
 def _joins(between: str) -> bool:

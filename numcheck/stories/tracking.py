@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -80,12 +80,18 @@ def model(
 
 
 def place(
-    archive: Model, new: Sequence[tuple[Document, Features]], settings: Settings
+    archive: Model, new: Sequence[tuple[Document, Features]], settings: Settings,
+    days: Mapping[str, Sequence[int]] | None = None,
 ) -> Stories:
-    """The archive's stories with ``new`` placed in them (or in stories of their own)."""
+    """The archive's stories with ``new`` placed in them (or in stories of their own).
+
+    ``days``: archive document name → the days its figures are about (``event_days``).
+    """
     from numcheck.stories import Stories, story_id
 
     stories = list(archive.stories)
+    story_days = [{d for name in s.documents for d in (days or {}).get(name, ())}
+                  for s in stories]
     member_days: list[list[float]] = [[] for _ in stories]
     for day, story in zip(archive.days.tolist(), archive.story.tolist(), strict=True):
         member_days[story].append(day)  # rows are in day order: lists stay sorted
@@ -104,13 +110,16 @@ def place(
                 sim = sum(v * other.get(c, 0.0) for c, v in row.items())
                 if sim:
                     totals[story] = totals.get(story, 0.0) + sim
-        best = choose(totals, None if day == UNDATED else day, member_days, first_day, settings)
+        best = choose(totals, None if day == UNDATED else day, member_days, first_day, settings,
+                      features.days, story_days)
         if best < 0:
             best = len(member_days)
             member_days.append([])
+            story_days.append(set())
             first_day.append(day)
             titles[best] = features.title
         bisect.insort(member_days[best], day)
+        story_days[best].update(features.days)
         joined.setdefault(best, []).append(document)
         placed.append((row, day, best))
     for index, members in joined.items():

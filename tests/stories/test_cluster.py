@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 import numcheck
 from numcheck.errors import RulesError
+from numcheck.extract import extract_document
 from numcheck.model import Document
 from numcheck.rulebook import Rulebook
-from numcheck.stories import find_stories
+from numcheck.stories import features_of, find_stories
 
 FIRE = ("Fire at Gledhow Court in Harehills",
         "Two people died in a fire at Gledhow Court in Harehills, Leeds, on {d}. "
@@ -74,3 +77,25 @@ def test_story_settings_are_validated_naming_file_and_key(tmp_path: Path) -> Non
     (tmp_path / "settings.yaml").write_text("story_similarity: 1.5\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"settings.yaml: story_similarity: must be at most 1"):
         numcheck.load_rules([tmp_path])
+
+
+DAY_CASES = yaml.safe_load((Path(__file__).parent / "day_cases.yaml").read_text("utf-8"))
+
+
+def dated_groups(case: dict[str, Any], rules: Rulebook) -> list[list[str]]:
+    """The stories of a case's articles, each read with its claims (their days)."""
+    docs = [Document(name=n, path=n, lang=lang, published=date.fromisoformat(day), text=text)
+            for n, day, lang, text in case["articles"]]
+    features = [features_of(d, rules, extract_document(d, rules).claims) for d in docs]
+    return [list(s.documents) for s in find_stories(docs, rules, features=features).stories]
+
+
+@pytest.mark.parametrize("case", DAY_CASES, ids=[c["id"] for c in DAY_CASES])
+def test_figures_about_days_far_apart_are_two_events(case: dict[str, Any]) -> None:
+    assert dated_groups(case, numcheck.load_rules()) == case["stories"]
+
+
+def test_the_day_gap_is_the_setting() -> None:
+    rules = numcheck.load_rules().with_settings(story_day_gap_days=12)
+    case = next(c for c in DAY_CASES if c["id"] == "fr-two-protest-days-twelve-days-apart")
+    assert dated_groups(case, rules) == [["a", "b"]]

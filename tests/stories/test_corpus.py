@@ -56,8 +56,6 @@ def test_stories_are_exact_but_for_the_known_merges(corpus_report: Report) -> No
     assert [(a, b) for a, b in wrong if not _known(a, b)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="known wrong: one protest movement, one city, 12 days "
-                   "apart (expectations.yaml known_wrong)")
 def test_the_two_toulouse_protest_days_are_two_stories(corpus_report: Report) -> None:
     found = {d: s.id for s in corpus_report.stories for d in s.documents}
     assert found["fr_toulouse_retraites_0119.txt"] != found["fr_toulouse_retraites_0131.txt"]
