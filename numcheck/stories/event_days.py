@@ -18,25 +18,15 @@ of the article's days lies within ``story_day_gap_days`` of one of the story's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date
 
-from numcheck.model import Claim
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+from numcheck.model import Claim, Granularity
 
 
 def event_days(claims: Iterable[Claim]) -> tuple[int, ...]:
     """The ordinals of the days the claims' periods name, ascending, once each."""
-    days = set()
-    for claim in claims:
-        if claim.period is None:
-            continue
-        text = str(claim.period)
-        if _DAY.fullmatch(text):
-            days.add(date.fromisoformat(text).toordinal())
-    return tuple(sorted(days))
+    return tuple(sorted({c.period.start.toordinal() for c in claims
+                         if c.period is not None and c.period.granularity is Granularity.DAY}))
 
 
 def apart(days: Iterable[int], others: Iterable[float], gap: int) -> bool:
