@@ -13,11 +13,13 @@ Grouping is dictionary work, linear in the number of claims.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from numcheck.group.facets import UNSET, Facets, facets_of, place_label
+from numcheck.group.facets import RESTATES, UNSET, Facets, facets_of, place_label
 from numcheck.group.gazetteer import is_country
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
@@ -55,6 +57,7 @@ def group_with_parts(
     """Subjects, the subject key of every claim, and part claim id → whole claim id."""
     parts = parts_of(claims, rules)
     facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims, parts)}
+    _restatements(claims, facets)
     by_base: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         f = facets[claim.id]
@@ -80,6 +83,25 @@ def group_with_parts(
         for key in sorted(members, key=str)
     ]
     return subjects, {claim: str(key) for claim, key in subject_of.items()}, parts
+
+
+def _restatements(claims: Sequence[Claim], facets: dict[str, Facets]) -> None:
+    """A figure that restates the one before ("about 100,000 Greeks worship … The Church
+    estimates that number is closer to 40,000") takes its facets: the figure just before
+    it in its article, in its sentence or the one before, when that one counts something."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc].append(claim)
+    for doc_claims in by_doc.values():
+        doc_claims.sort(key=lambda c: c.start)
+        for before, claim in itertools.pairwise(doc_claims):
+            if facets[claim.id].found_by != (RESTATES,) or facets[before.id].alone:
+                continue
+            adjacent = before.sentence_start + len(before.sentence.rstrip()) + 3
+            if before.sentence_start == claim.sentence_start or adjacent >= claim.sentence_start:
+                f = facets[before.id]
+                facets[claim.id] = dataclasses.replace(
+                    f, found_by=(*f.found_by, "counted/restates-previous"))
 
 
 def _separate_parts(

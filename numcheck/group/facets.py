@@ -9,19 +9,21 @@ word that only qualifies a place ("la frontière ukrainienne", "the Ukrainian bo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from numcheck.extract.lexicon import fold
 from numcheck.group.gazetteer import COUNTRY, is_country, name_of, places_in
 from numcheck.group.parts import is_addition
 from numcheck.group.restated import figure_key, restated_only, unit_only
 from numcheck.group.vocabulary import Family, Vocabulary, vocabulary
-from numcheck.model import Claim, Kind
+from numcheck.model import Claim, Granularity, Kind
 from numcheck.rulebook import Rulebook
 
 UNSET = "-"
+RESTATES = "alone/restates"  # counts what the figure before it counts (see ``group``)
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,22 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
         return alone(claim, "alone/age")  # an age describes a person: never compared
     if is_addition(claim, text, here, after, vocab):
         return alone(claim, "alone/addition")  # added to a figure given: part of a total
+    if vocab.hypothetical.search(text, prev_end, here):
+        return alone(claim, "alone/hypothetical")  # "would have been": it did not happen
     how = []
+    before = None
+    if "counted/ellipsis" in claim.found_by:
+        # "45,756 migrants crossing … drove asylum claims over 150,000": the noun right
+        # before the figure is what it counts, not the one borrowed from the figure
+        # before, and only its own predicate says what happened to it
+        before = _noun_before(claim, text, prev_end, here, vocab)
+        if before is not None:
+            claim = replace(claim, counted=before)
+            how.append("counted/noun-before")
     events = vocab.families["events"]
     near = _governing(claim, text, here, prev_end, events) or _first(
         events.find(text, after, next_start))
-    event = near or _last(events.find(text, 0, here)) or ""
+    event = near or (None if before else _last(events.find(text, 0, here))) or ""
 
     counted = _counted_concept(claim, vocab)
     # "Seven shot", "12 arrested": a counted phrase that is only a role word is the role
@@ -64,10 +77,12 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     if counted is not None:
         how.append("counted/vocabulary")
     elif fallback is not None:
-        counted, how = fallback, ["counted/fallback-lemma"]
+        counted, how = fallback, [*how, "counted/fallback-lemma"]
     elif claim.kind in (Kind.COUNT, Kind.PERCENT) and event in vocab.counted_as:
         # "1,12 million selon le ministère … ont manifesté": the role names what is counted
         counted, how = vocab.counted_as[event], ["counted/role"]
+    elif vocab.restating.search(text, prev_end, here):
+        return alone(claim, RESTATES)  # "that number is closer to 40,000": see ``group``
     else:
         return alone(claim, "alone/nothing-counted")  # no rule nor the fallback names it
     info = vocab.counted_info.get(counted, {})
@@ -104,8 +119,59 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
     )
     if restated:
         counted = f"{counted}={figure_key(claim)}"
+    dated = _dated(claim, event, rules)
+    if dated != event:
+        labels = (labels[0], labels[1], f"{labels[2]} on {claim.period}".strip(), labels[3])
+        event = dated
     return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels,
                   generic=generic, restated=restated, kind=claim.kind)
+
+
+def _noun_before(
+    claim: Claim, text: str, prev_end: int, here: int, vocab: Vocabulary
+) -> str | None:
+    """The noun phrase (up to two words) right before the figure and its hedge, if the
+    word next to the figure is a noun: no function word, predicate, participle or number
+    ("claims over 150,000" → claims; "up from 100,000", "contre 50", "killing 107" → none)."""
+    before = text[prev_end:here].rstrip()
+    hedge = fold(claim.hedge_text or "")
+    if hedge and before.endswith(hedge):
+        before = before[: -len(hedge)].rstrip()
+    words = re.findall(r"[^\W\d_][\w'’-]*", before[-60:])
+    if not words or not re.search(r"[^\W\d_]$", before):
+        return None
+    phrase: list[str] = []
+    for word in reversed(words[-2:]):
+        if (word in vocab.stopwords or len(word) < 3
+                or vocab.families["events"].pattern.fullmatch(word)
+                or (vocab.participle_endings and word.endswith(vocab.participle_endings))):
+            break
+        phrase.insert(0, word)
+    return " ".join(phrase) if phrase and phrase[-1] == words[-1] else None
+
+
+def _dated(claim: Claim, event: str, rules: Rulebook) -> str:
+    """A figure its own time expression puts well before its article's news ("last week,
+    at least 76 people were killed when a hotel collapsed", in a report of today's
+    stampede) is about an earlier event: its day joins its event facet, so it meets only
+    figures of that day. Only a relative expression reaching back further than
+    ``story_day_gap_days`` (``relative_periods`` in rules/languages) says so: a named day
+    ("on Sunday", "4 September") is as often the news itself, reported days later."""
+    period, scope = claim.period, claim.time_scope
+    if period is None or scope is None or period.granularity is not Granularity.DAY:
+        return event
+    back = _days_back(rules, claim.lang).get(" ".join(fold(scope).split()))
+    if back is None or back <= rules.settings.story_day_gap_days:
+        return event
+    return f"{event}/{period}"
+
+
+@functools.lru_cache(maxsize=16)
+def _days_back(rules: Rulebook, lang: str) -> dict[str, int]:
+    """Relative day expressions ("last week", "hier") → how many days back they reach."""
+    relative = rules.language(lang).get("relative_periods", {})
+    return {" ".join(fold(k).split()): -v["offset"] for k, v in relative.items()
+            if v["unit"] == "day"}
 
 
 def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family) -> str | None:

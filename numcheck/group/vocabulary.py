@@ -73,6 +73,10 @@ class Vocabulary:
     addition_after: re.Pattern[str]  # matched right after the figure: "200 more", "15 autres"
     place_lead: re.Pattern[str]  # searched up to a name: a preposition right before it
     common_words: frozenset[str]  # capitalised at a sentence start, never a place name
+    hypothetical: re.Pattern[str]  # searched between the previous figure and this one
+    restating: re.Pattern[str]  # searched between the previous figure and this one
+    stopwords: frozenset[str]  # the language's function words
+    participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -124,6 +128,10 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         addition_after=_leading(raw.get("additions", {}).get("after", [])),
         place_lead=_place_lead(raw.get("place_prepositions", [])),
         common_words=_common_words(rules, lang, families),
+        hypothetical=_anywhere(raw.get("hypothetical", [])),
+        restating=_anywhere(raw.get("restating", [])),
+        stopwords=frozenset(fold(w) for w in rules.languages.get(lang, {}).get("stopwords", [])),
+        participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
     )
 
 
@@ -141,6 +149,12 @@ def _common_words(rules: Rulebook, lang: str, families: Mapping[str, Family]) ->
     for family in families.values():
         words |= set(family.concept_of)
     return frozenset(words)
+
+
+def _anywhere(words: list[str]) -> re.Pattern[str]:
+    """Whole words or phrases, wherever they stand in the window searched."""
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
 
 
 def _ending(words: list[str]) -> re.Pattern[str]:

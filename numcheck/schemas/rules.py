@@ -311,6 +311,8 @@ class Subjects(Strict):
     parts: Parts
     additions: Additions
     ages: SubjectAges
+    hypothetical: list[str]  # "would have been": the figure did not happen
+    restating: list[str]  # "that number is closer to 40,000": the figure before, restated
     place_prepositions: list[str]
     plural_suffixes: list[PluralSuffix]
     fallback_stopwords: list[str]
