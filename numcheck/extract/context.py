@@ -21,7 +21,8 @@ from numcheck.model import Period
 # would cost the square of its length.
 _BOUNDARY = re.compile(r"(?:(?<![.!?…])[.!?…]++[\"»”’)\]]*+|\n\s*\n?)(?=\s|$)|\n")
 _WORD = re.compile(r"[ \t\u00a0\u202f\u2009]*(?:(d['’])|([^\W\d_][\w'’-]*))")
-_CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()\[\]–—]")
+# A comma between digits is a decimal mark ("1,1 million"), not a clause break.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:«»\"“”()\[\]–—]")
 _SPACE = re.compile(r"\s")
 
 
@@ -192,13 +193,27 @@ class Sources:
         out: list[tuple[int, str | None]] = []
         for m in self.lex.attribution_verb.finditer(self.sentence):
             who = _clause(self.sentence, m.start(), self.lex, forward=False)
-            if not who or not re.search(r"[^\W\d_]", who):
-                inverted = _INVERTED.match(self.sentence, m.end())
-                who = inverted.group(1) if inverted else None
+            if not who or not re.search(r"[^\W\d_]", who) or _DIGIT.search(who):
+                # "…, a annoncé le ministère" / "…, said Lt. Hall": the source follows the
+                # verb; a clause before it that holds digits is the claim, not its source
+                # ("two US officials told" keeps its source: a number word may name one)
+                who = self._inverted(m.end())
             out.append((m.start(), who))
         return out
 
+    def _inverted(self, pos: int) -> str | None:
+        named = _INVERTED.match(self.sentence, pos)
+        if named:
+            return named.group(1)
+        after = _clause(self.sentence, pos, self.lex, forward=True)
+        first = after.split()[0] if after else ""
+        if first and (fold(first) in self.lex.apposition_heads
+                      or fold(re.split(r"(?<=['’])", first)[0]) in self.lex.apposition_heads):
+            return after
+        return None
 
+
+_DIGIT = re.compile(r"\d")
 _INVERTED = re.compile(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})")
 
 
