@@ -214,12 +214,13 @@ def _above(a: Claim, b: Claim) -> bool:
 
 def _with_neighbours(
     claims: Sequence[Claim], parts: dict[str, str]
-) -> list[tuple[Claim, tuple[int, int, int]]]:
+) -> list[tuple[Claim, tuple[int, int, int, tuple[int, ...]]]]:
     """Each claim with the sentence offsets of the figures before and after it, and of
     the sentence's first figure (what stands before it is said of every figure).
 
     A whole's next figure is the one after its parts: in "three victims, two women and
-    a man, were wounded" the predicate after the breakdown is the whole's too.
+    a man, were wounded" the predicate after the breakdown is the whole's too. The parts'
+    offsets come last, so their own clauses ("dont 80 000 à Paris") stay theirs.
     """
     by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -238,7 +239,8 @@ def _with_neighbours(
                 else len(claim.sentence)
             )
             first = group_claims[0].start - claim.sentence_start
-            out.append((claim, (prev_end, next_start, first)))
+            own_parts = tuple(c.start - claim.sentence_start for c in group_claims[i + 1 : j])
+            out.append((claim, (prev_end, next_start, first, own_parts)))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from numcheck.extract.lexicon import fold
@@ -40,16 +40,19 @@ class Facets:
     kind: Kind | None = None
 
 
-def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Facets:
+def facets_of(
+    claim: Claim, scope: tuple[int, int, int, tuple[int, ...]], rules: Rulebook
+) -> Facets:
     """``scope``: sentence offsets of the end of the previous figure, the start of the
-    next one and the start of the sentence's first figure."""
+    next one, the start of the sentence's first figure and the starts of the claim's
+    parts lying in between."""
     vocab = vocabulary(rules, claim.lang)
     if vocab is None:
         return alone(claim, "alone/no-vocabulary")  # none for this language
     text = fold(claim.sentence)
     here = claim.start - claim.sentence_start
     after = claim.end - claim.sentence_start
-    prev_end, next_start, first_start = scope
+    prev_end, next_start, first_start, own_parts = scope
     if is_age(claim, text, here, after, vocab):
         return alone(claim, "alone/age")  # an age describes a person: never compared
     if is_addition(claim, text, here, after, vocab):
@@ -106,7 +109,7 @@ def facets_of(claim: Claim, scope: tuple[int, int, int], rules: Rulebook) -> Fac
 
     actor = _actor(claim, text, here, after, next_start, vocab)
     places = _places(claim, text, (here, after, prev_end, next_start, first_start), vocab,
-                     rules.settings.place_min_population)
+                     rules.settings.place_min_population, _part_clauses(text, own_parts))
     places_family = vocab.families["places"]
     kind = "" if claim.kind is Kind.COUNT else f"{claim.kind.value}:"
     labels = (
@@ -186,13 +189,14 @@ def _governing(claim: Claim, text: str, here: int, prev_end: int, events: Family
 
 def _places(
     claim: Claim, text: str, at: tuple[int, int, int, int, int], vocab: Vocabulary,
-    min_population: float,
+    min_population: float, skip: Sequence[tuple[int, int]] = (),
 ) -> set[str]:
     """Where: rule places and gazetteer names after the figure (up to the next one), else
     before it (from the previous one), else fronted before the sentence's first figure
     ("À Marseille, 30 000 selon la police, 140 000 selon les syndicats")."""
     here, after, prev_end, next_start, first_start = at
-    spans = _place_spans(claim, text, vocab, min_population)
+    spans = [sp for sp in _place_spans(claim, text, vocab, min_population)
+             if not any(a <= sp[0] < b for a, b in skip)]
     for start, end in ((after, next_start), (prev_end, here), (0, min(first_start, here))):
         found = {c for s, _, c in spans if start <= s < end}
         if found:
@@ -200,6 +204,19 @@ def _places(
             return {p for p in found if not (is_country(p) and any(q[:2] == p and q != p
                                                                    for q in found))}
     return set()
+
+
+_CLAUSE_END = re.compile(r"[,;.!?](?!\d)")
+
+
+def _part_clauses(text: str, starts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Each part's own clause, from its figure to the next comma or stop: the place in
+    "1,2 million en France, dont 80 000 à Paris" is the part's, not the whole's."""
+    out = []
+    for start in starts:
+        m = _CLAUSE_END.search(text, start)
+        out.append((start, m.start() if m else len(text)))
+    return out
 
 
 def _place_spans(
