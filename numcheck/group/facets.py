@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from numcheck.extract.lexicon import fold
 from numcheck.group.gazetteer import COUNTRY, is_country, name_of, places_in
+from numcheck.group.holders import holder_of, is_margin
 from numcheck.group.parts import is_addition
 from numcheck.group.restated import figure_key, restated_only, unit_only
 from numcheck.group.vocabulary import Family, Vocabulary, vocabulary
@@ -101,20 +102,29 @@ def facets_of(
         # "66 canons" lost beside "10 000 morts" are not deaths)
         counted = vocab.counted_as[event]
     generic = counted == fallback
-    restated = restated_only(claim, counted, near, vocab)
+    holder = None
+    if info.get("holders"):
+        if is_margin(claim, text, here, after, vocab):
+            return alone(claim, "alone/margin")  # a difference between two holders
+        holder = holder_of(claim, (prev_end, here, after, next_start), vocab)
+        if holder is not None:
+            # a candidate's votes whatever the verb ("won", "received", "obtenu")
+            event = info.get("default_event", event)
+            how.append("actor/holder")
+    restated = holder is None and restated_only(claim, counted, near, vocab)
     if restated:
         how.append("counted/restatement")
         if unit_only(claim, counted):
             event = UNSET  # a predicate elsewhere in the sentence is not this figure's
 
-    actor = _actor(claim, text, here, after, next_start, vocab)
+    actor = holder[0] if holder else _actor(claim, text, here, after, next_start, vocab)
     places = _places(claim, text, (here, after, prev_end, next_start, first_start), vocab,
                      rules.settings.place_min_population, _part_clauses(text, own_parts))
     places_family = vocab.families["places"]
     kind = "" if claim.kind is Kind.COUNT else f"{claim.kind.value}:"
     labels = (
         vocab.families["counted"].labels.get(counted, counted.lstrip("~")),
-        vocab.families["actors"].labels.get(actor, ""),
+        holder[1] if holder else vocab.families["actors"].labels.get(actor, ""),
         # "deaths killed" says it twice: an event that defines the counted thing is silent.
         "" if vocab.counted_as.get(event) == counted or event == UNSET
         else events.labels.get(event, event),

@@ -75,6 +75,9 @@ class Vocabulary:
     common_words: frozenset[str]  # capitalised at a sentence start, never a place name
     hypothetical: re.Pattern[str]  # searched between the previous figure and this one
     restating: re.Pattern[str]  # searched between the previous figure and this one
+    margin_before: re.Pattern[str]  # searched up to the figure: "won by 424 votes"
+    margin_after: re.Pattern[str]  # matched right after the figure: "500 voix d'avance"
+    affiliation: re.Pattern[str]  # searched up to a name: "of the" before a party
     stopwords: frozenset[str]  # the language's function words
     participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
 
@@ -130,6 +133,9 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         common_words=_common_words(rules, lang, families),
         hypothetical=_anywhere(raw.get("hypothetical", [])),
         restating=_anywhere(raw.get("restating", [])),
+        margin_before=_ending(raw.get("margins", {}).get("before", [])),
+        margin_after=_leading(raw.get("margins", {}).get("after", []), skip_words=True),
+        affiliation=_place_lead(raw.get("affiliations", [])),
         stopwords=frozenset(fold(w) for w in rules.languages.get(lang, {}).get("stopwords", [])),
         participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
     )

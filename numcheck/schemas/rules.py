@@ -287,6 +287,13 @@ class Additions(Strict):
     after: list[str]
 
 
+class Margins(Strict):
+    """Words that make a holder's figure a difference ("won by 424 votes")."""
+
+    before: list[str]
+    after: list[str]
+
+
 class SubjectAges(Strict):
     before: list[str]
     after: list[str]
@@ -311,6 +318,8 @@ class Subjects(Strict):
     parts: Parts
     additions: Additions
     ages: SubjectAges
+    margins: Margins
+    affiliations: list[str]  # "of the" before a holder's party: not the holder
     hypothetical: list[str]  # "would have been": the figure did not happen
     restating: list[str]  # "that number is closer to 40,000": the figure before, restated
     place_prepositions: list[str]
