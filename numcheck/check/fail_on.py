@@ -1,9 +1,8 @@
-"""What fails ``numcheck check``: the one place the gate's verdict levels are decided.
+"""What fails ``numcheck check``: a flag that is new (neither reviewed nor in the
+baseline) and whose verdict is at a failing level.
 
-``--fail-on``, the configuration's ``fail_on`` and the library's ``check`` all read
-these levels, so a level accepted in one is accepted in all, and a flag fails the
-gate by one rule: it is new (neither reviewed nor in the baseline) and its verdict is
-at a failing level.
+The levels themselves are listed once, in ``numcheck.schemas.levels``, which the
+configuration's schema validates against too.
 """
 
 from __future__ import annotations
@@ -12,31 +11,11 @@ from collections.abc import Iterable
 
 from numcheck.errors import ConfigError
 from numcheck.model import Verdict
+from numcheck.schemas.levels import LEVELS, level_names, unknown_level
 
-LEVELS: dict[str, frozenset[Verdict]] = {
-    "conflict": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION}),
-    "divergent": frozenset({Verdict.CONFLICT, Verdict.SELF_CONTRADICTION, Verdict.DIVERGENT}),
-    "disputed": frozenset({Verdict.DISPUTED}),
-    "garbled": frozenset({Verdict.UNVERIFIABLE}),
-    "any": frozenset(Verdict) - {Verdict.CONSISTENT},
-}
 DEFAULT_FAIL_ON = ("conflict", "garbled")
 DEFAULT_VERDICTS = frozenset(v for name in DEFAULT_FAIL_ON for v in LEVELS[name])
 NEW = "new"  # the status of a flag neither reviewed nor in the baseline
-
-
-def level_names(names: Iterable[str]) -> list[str]:
-    """The level names of ``names`` (comma lists allowed); an unknown one is the problem
-    ``ConfigError`` reports, so callers name their own source (flag or file key)."""
-    return [n for raw in names for n in (part.strip() for part in raw.split(",")) if n]
-
-
-def unknown_level(names: Iterable[str]) -> str | None:
-    """The message for the first unknown level in ``names``, else None."""
-    for name in level_names(names):
-        if name not in LEVELS:
-            return f"unknown level '{name}' (choose from: {', '.join(LEVELS)})"
-    return None
 
 
 def fail_levels(names: Iterable[str], *, where: str = "--fail-on") -> frozenset[Verdict]:

@@ -12,9 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 from numcheck.schemas.base import Strict, Text
-
-# numcheck.check.fail_on.LEVELS (tests/schemas/test_shipped.py keeps the two in step)
-FAIL_LEVELS = ("conflict", "divergent", "disputed", "garbled", "any")
+from numcheck.schemas.levels import unknown_level
 
 
 def _listed(value: Any) -> Any:
@@ -23,10 +21,9 @@ def _listed(value: Any) -> Any:
 
 
 def _levels(values: list[str]) -> list[str]:
-    for value in values:
-        for name in filter(None, (n.strip() for n in value.split(","))):
-            if name not in FAIL_LEVELS:
-                raise ValueError(f"unknown level '{name}' (choose from: {', '.join(FAIL_LEVELS)})")
+    problem = unknown_level(values)
+    if problem is not None:
+        raise ValueError(problem)
     return values
 
 

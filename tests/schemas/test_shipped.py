@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.check.fail_on import LEVELS
 from numcheck.evaluate.gold import load_gold
 from numcheck.rulebook import load_rules, shipped_rules_dir
-from numcheck.schemas.config import FAIL_LEVELS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +23,3 @@ def test_shipped_rules_load_with_the_same_keys_in_every_language() -> None:
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "gold").glob("*.yaml")), ids=str)
 def test_repository_gold_files_load(path: Path) -> None:
     assert load_gold(path).claims
-
-
-def test_configuration_levels_are_the_gate_levels() -> None:
-    assert set(FAIL_LEVELS) == set(LEVELS)
