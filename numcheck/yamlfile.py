@@ -32,4 +32,5 @@ def read_yaml(
     try:
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
-        raise error(str(path), f"not valid YAML: {err}") from None
+        # one line, as every error is: PyYAML spreads its mark over several
+        raise error(str(path), f"not valid YAML: {' '.join(str(err).split())}") from None

@@ -191,7 +191,9 @@ def _inner(annotation: Any, part: int | str) -> Any:
     from typing import Union, get_args, get_origin
 
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(str(part))
+        fields = annotation.model_fields
+        field = fields.get(str(part)) or next(
+            (f for f in fields.values() if f.alias == part), None)  # loc holds aliases
         return _plain(field.annotation) if field else None
     origin, args = get_origin(annotation), get_args(annotation)
     if origin in (list, tuple) and args:

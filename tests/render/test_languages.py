@@ -1,5 +1,6 @@
-"""Report languages: message files validated on load, the default language, a third
-language from one message file, and no template word of one language in the other."""
+"""Report languages: the default language, a third language from one message file, and
+no template word of one language in the other (broken message files are refused with
+their file and key: tests/schemas/cases.yaml)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,16 @@ from typing import Any
 import pytest
 import yaml
 
-from numcheck.errors import RulesError
 from numcheck.model import Document
 from numcheck.pipeline import Report
 from numcheck.render import messages as message_files
 from numcheck.render import render
-from numcheck.render.messages import flatten, placeholders
 from numcheck.render.words import majority_language
 from numcheck.rulebook import load_rules, shipped_rules_dir
+from numcheck.schemas.messages import flatten, placeholders
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = shipped_rules_dir() / "messages"
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "message_files.yaml").read_text(
-    encoding="utf-8"))
 
 
 def _english() -> dict[str, Any]:
@@ -36,43 +34,12 @@ def _english() -> dict[str, Any]:
     return data
 
 
-def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
-    *path, last = dotted.split(".")
-    for key in path:
-        data = data.setdefault(key, {})
-    data[last] = value
-
-
-def _drop(data: dict[str, Any], dotted: str) -> None:
-    *path, last = dotted.split(".")
-    for key in path:
-        data = data[key]
-    del data[last]
-
-
 def _write_language(folder: Path, lang: str, data: Any, raw: str | None = None) -> Path:
     path = folder / "messages" / f"{lang}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(raw if raw is not None else yaml.safe_dump(data, allow_unicode=True),
                     encoding="utf-8")
     return path
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_a_broken_message_file_names_the_file_and_the_key(
-    case: dict[str, Any], tmp_path: Path
-) -> None:
-    data: Any = _english()
-    if "whole" in case:
-        data = case["whole"]
-    for dotted in [case["drop"]] if "drop" in case else []:
-        _drop(data, dotted)
-    for dotted, value in case.get("set", {}).items():
-        _set(data, dotted, value)
-    path = _write_language(tmp_path, "xx", data, case.get("raw"))
-    with pytest.raises(RulesError) as err:
-        message_files.load("xx", [str(tmp_path)])
-    assert str(path) in str(err.value) and case["error"] in str(err.value)
 
 
 def test_shipped_languages_have_the_same_keys_and_placeholders() -> None:

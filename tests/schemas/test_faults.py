@@ -4,7 +4,8 @@ The cases are in ``cases.yaml``: one fault per case, the file it is written to, 
 the key path and message expected (or ``ok: true`` for values on the boundary). A
 ``derived`` case starts from a shipped rules file (``from``), changes it (``set``:
 dotted key → value, ``unset``: dotted keys) and adds it as a new language ``xx``, so
-what only a complete file must hold is tested too.
+what only a complete file must hold is tested too; a ``messages`` case is changed the
+same way, without the language key.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from numcheck.check.config import load_config
 from numcheck.errors import ConfigError, NumcheckError, RulesError
 from numcheck.evaluate.gold import load_gold
 from numcheck.ingest.html import chrome_markers
+from numcheck.render import messages
 from numcheck.rulebook import load_rules, shipped_rules_dir
 from numcheck.schemas.base import check
 from numcheck.schemas.rules import Garbles
@@ -40,6 +42,10 @@ def _garbles(path: Path) -> object:
     return check(Garbles, read_yaml(path, RulesError), str(path), RulesError)
 
 
+def _messages(path: Path) -> object:
+    return messages.load(path.stem, [str(path.parent.parent)])
+
+
 LOADERS: dict[str, tuple[Callable[[Path], object], type[NumcheckError]]] = {
     "rules": (_rules, RulesError),
     "garbles": (_garbles, RulesError),
@@ -48,13 +54,15 @@ LOADERS: dict[str, tuple[Callable[[Path], object], type[NumcheckError]]] = {
     "baseline": (baseline.load, ConfigError),
     "gold": (load_gold, NumcheckError),
     "derived": (_rules, RulesError),
+    "messages": (_messages, RulesError),
 }
 
 
 def _derived(case: dict[str, Any]) -> str:
     """The shipped file ``case["from"]`` as language ``xx``, with the case's changes."""
     data = read_yaml(shipped_rules_dir() / case["from"])
-    data["language"] = "xx"
+    if case["kind"] == "derived":
+        data["language"] = "xx"
     for dotted, value in case.get("set", {}).items():
         node, last = _parent(data, dotted)
         node[last] = value
@@ -75,7 +83,7 @@ def _parent(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any], str]:
 def test_each_fault_is_refused_at_its_key(case: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "rules" / case["file"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = _derived(case) if case["kind"] == "derived" else case["body"]
+    body = _derived(case) if "from" in case else case["body"]
     path.write_text(body + "\n", encoding="utf-8")
     load, error = LOADERS[case["kind"]]
     if case.get("ok"):
