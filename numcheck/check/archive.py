@@ -13,11 +13,12 @@ from the files, through the same code: the two paths give the same stories and f
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from numcheck.check import archive_index as ix
 from numcheck.check.cache import ExtractionCache
@@ -32,9 +33,6 @@ from numcheck.stories import Features, Stories, features_of, find_stories
 from numcheck.stories.cluster import N_FEATURES, Counts
 from numcheck.stories.hashing import hashed_counts
 from numcheck.stories.tracking import model, place
-
-if TYPE_CHECKING:
-    from numcheck.check.archive_index import Entry
 
 Item = tuple[str, Path | None, str]
 STDIN = "-"
@@ -61,12 +59,21 @@ class _Run:
     progress: Progress | None
     extracted: dict[str, Extraction] = field(default_factory=dict)  # computed this run
     item_of: dict[str, Item] = field(default_factory=dict)  # archive document → its file
+    known: dict[int, tuple[str, Item]] = field(default_factory=dict)  # stored row → key, file
     timings: dict[str, float] = field(default_factory=dict)
 
     def lap(self, name: str, since: float) -> float:
         now = time.perf_counter()
         self.timings[name] = self.timings.get(name, 0.0) + now - since
         return now
+
+    def item(self, name: str) -> Item | None:
+        """The file an archive document comes from."""
+        if name in self.item_of:
+            return self.item_of[name]
+        stored = self.index.stored
+        row = stored.file_of(name) if stored is not None else None
+        return self.known[row][1] if row is not None and row in self.known else None
 
 
 def gather(
@@ -87,53 +94,78 @@ def gather(
     problems: list[Problem] = []
     # The corpus first: a folder's sources.csv then also describes new files beside it.
     listed = listing([*against, *new], problems, sources)
-    new_files = _expand(new)
     against_raw = [str(a) for a in against]
-    where = _index_path(cache, against_raw)
+    corpus = against_raw or [str(n) for n in new]  # without --against, the new set is it
+    where = _index_path(cache, corpus)
     context = _context(cache, listed, options, sources)
     index = ix.load(where, context) if where is not None else ix.Index(context)
     run = _Run(rules, cache, listed, options, index, jobs, progress)
-    start = run.lap("index", start)
-    archive: list[Entry] = []
+    run.lap("index", start)
+    try:
+        return _gather(run, new, against_raw, corpus, where, list(problems), stdin)
+    except ix.Damaged:  # a column failed its checks once used: start again without it
+        run = _Run(rules, cache, listed, options, ix.Index(context), jobs, progress)
+        return _gather(run, new, against_raw, corpus, where, problems, stdin)
+
+
+def _gather(run: _Run, new: Sequence[str | Path], against_raw: list[str], corpus: list[str],
+            where: Path | None, problems: list[Problem],
+            stdin: bytes | BinaryIO | None) -> Gathered:
+    start = time.perf_counter()
+    index, rules, listed = run.index, run.rules, run.listed
+    new_files = _expand(new)
+    key_of = _keys(corpus)
     new_docs: list[Document] = []
     fresh: list[_Fresh] = []
     for item in listed.items:
-        is_new = item[0] == STDIN or _inode(item[1]) in new_files
+        stamp = time.time_ns()
+        st = _stat(item[1])
+        is_new = item[0] == STDIN or (st is not None and (st.st_dev, st.st_ino) in new_files)
         if is_new and against_raw:
-            new_docs += listed.read(item, rules, options, problems, stdin)
+            new_docs += listed.read(item, rules, run.options, problems, stdin)
             continue
-        record = _known(index, item)
-        if record is not None:
-            problems += record.problems
-            archive += record.entries
-            run.item_of.update((e.document.name, item) for e in record.entries)
+        key = key_of(item)
+        row = _known(index.stored, key, item, st)
+        if row is not None and index.stored is not None:
+            run.known[row] = (key, item)
+            problems += index.stored.problems(row, item[0])
             if is_new:
-                new_docs += [e.document for e in record.entries]
+                new_docs += [e.document for e in index.stored.record(row, item[0]).entries]
             continue
         # Stat, then hash, then read: a write racing the read leaves a record that
         # is older than the text, and the next run reads the file again.
-        stamp, before, digest = time.time_ns(), _signature(item), _digest(item)
+        before = ix.stat_signature(st) if st is not None else ()
+        digest = _digest(item)
         own: list[Problem] = []
-        documents = listed.read(item, rules, options, own, stdin)
+        documents = listed.read(item, rules, run.options, own, stdin)
         problems += own
-        fresh.append(_Fresh(item, documents, own, before, digest, stamp))
+        fresh.append(_Fresh(item, key, documents, own, before, digest, stamp))
         if is_new:
             new_docs += documents
     start = run.lap("read", start)
-    archive += _record_fresh(run, fresh)
+    fresh_entries = _record_fresh(run, fresh)
     if against_raw:
         outcomes = _extract(run, new_docs)
         new_docs = [d for d in new_docs if d.name in run.extracted]
     start = run.lap("extract", start)
-    crashes = [e.crashed for e in archive if e.crashed is not None]
+    stored = index.stored
+    if stored is not None and not fresh and len(run.known) == stored.files \
+            and index.model is not None:
+        # Nothing listed changed: the stored stories hold, no record is decoded.
+        crashes = stored.crashes(lambda row: run.known[row][1][0])
+        stories = index.model.stories
+        found = Stories(stories, {name: s.id for s in stories for name in s.documents})
+        days = stored.days()
+    else:
+        archive = _all_entries(run) + fresh_entries
+        crashes = [e.crashed for e in archive if e.crashed is not None]
+        found = _archive_stories(run, [e for e in archive if e.crashed is None])
+        days = {e.document.name: e.days for e in archive}
     if against_raw:
         crashes += [o for o in outcomes if isinstance(o, Problem)]
-    found = _archive_stories(run, [e for e in archive if e.crashed is None])
-    if against_raw:
         assert index.model is not None
         pairs = [(d, features_of(d, rules, run.extracted[d.name].claims)) for d in new_docs]
-        found = place(index.model, pairs, rules.settings,
-                      {e.document.name: e.days for e in archive})
+        found = place(index.model, pairs, rules.settings, days)
         new_names = frozenset(d.name for d in new_docs)
     else:
         new_names = frozenset(d.name for d in new_docs if d.name in found.story_of)
@@ -144,14 +176,30 @@ def gather(
     report = build_report(extractions, [*problems, *crashes], rules,
                           stories=Stories(tuple(mine), found.story_of))
     run.lap("compare", start)
-    _save(where, index)
+    _save(where, run)
 
     def others() -> frozenset[str]:
         prints = _fingerprints(run, [s for s in found.stories if s not in mine])
-        _save(where, index)
+        _save(where, run)
         return prints
 
     return Gathered(report, new_names, others, run.timings)
+
+
+def _all_entries(run: _Run) -> list[ix.Entry]:
+    """Every stored file still listed, decoded into the records the index is rewritten
+    from (the archive changed: its stories are found again)."""
+    stored = run.index.stored
+    out: list[ix.Entry] = []
+    if stored is None:
+        return out
+    for row, (key, item) in run.known.items():
+        record = stored.record(row, item[0])
+        run.index.records[key] = record
+        run.item_of.update((e.document.name, item) for e in record.entries)
+        out += record.entries
+    run.index.changed = True
+    return out
 
 
 def _index_path(cache: ExtractionCache, against: list[str]) -> Path | None:
@@ -167,34 +215,63 @@ def _context(cache: ExtractionCache, listed: Listing, options: Options,
     """What every recorded document depends on besides its own file."""
     h = hashlib.sha256(cache.rules_key.encode())
     h.update(repr(options).encode())
-    h.update(repr(sources).encode())
+    h.update(repr(None if sources is None else os.path.realpath(sources)).encode())
     h.update(repr(sorted(listed.metadata.items())).encode())
     return h.hexdigest()
 
 
-def _known(index: ix.Index, item: Item) -> ix.FileRecord | None:
-    raw, path, name = item
-    if path is None:
+def _keys(against: list[str]) -> Callable[[Item], str]:
+    """A file's key in the index: the real path of the folder (or file) given that
+    lists it, plus its path inside that folder; the same for every spelling."""
+    files: dict[str, str] = {}
+    roots: list[tuple[str, str]] = []
+    for raw in against:
+        if raw == STDIN or is_url(raw):
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            spelled = str(path)
+            prefix = "" if spelled == "." else spelled.rstrip("/") + "/"
+            roots.append((prefix, os.path.realpath(path) + "/"))
+        else:
+            files[raw] = os.path.realpath(path)
+
+    def key(item: Item) -> str:
+        raw = item[0]
+        if raw in files:
+            return files[raw]
+        for prefix, real in roots:
+            if raw.startswith(prefix) and (prefix or not raw.startswith("/")):
+                return real + raw[len(prefix):]
+        return os.path.realpath(raw)
+
+    return key
+
+
+def _known(stored: ix.Stored | None, key: str, item: Item,
+           st: os.stat_result | None) -> int | None:
+    """The stored row of this file when what it holds is what was recorded."""
+    _, path, name = item
+    if stored is None or path is None or st is None:
         return None
-    record = index.files.get(str(path))
-    if record is None or not ix.unchanged(record, path):
+    row = stored.rows.get(key)
+    if row is None or not stored.unchanged(row, ix.stat_signature(st), path):
         return None
-    if any(e.document.path != raw for e in record.entries) or (
-            record.entries and not _named(record.entries, name)):
+    if not stored.named(row, name):
         return None  # listed under another name now (a new file took its name)
-    return record
+    return row
 
 
-def _named(entries: Sequence[ix.Entry], name: str) -> bool:
-    first = entries[0].document.name
-    return first == name or first.startswith(f"{name}#")
+def _stat(path: Path | None) -> os.stat_result | None:
+    try:
+        return os.stat(path) if path is not None else None
+    except OSError:
+        return None
 
 
 def _signature(item: Item) -> tuple[int, ...]:
-    try:
-        return ix.stat_signature(item[1]) if item[1] is not None else ()
-    except OSError:
-        return ()
+    st = _stat(item[1])
+    return ix.stat_signature(st) if st is not None else ()
 
 
 def _digest(item: Item) -> str:
@@ -209,6 +286,7 @@ class _Fresh:
     """An archive file read this run, with what tells later runs it is unchanged."""
 
     item: Item
+    key: str
     documents: list[Document]
     problems: list[Problem]
     stat: tuple[int, ...]
@@ -235,9 +313,9 @@ def _record_fresh(run: _Run, fresh: list[_Fresh]) -> list[ix.Entry]:
         out += entries
         path = f.item[1]
         if path is not None and f.stat and f.digest and _signature(f.item) == f.stat:
-            run.index.files[str(path)] = ix.FileRecord(
-                f.stat, f.digest, f.stamp, tuple(entries), tuple(f.problems))
-            run.index.changed = True
+            run.index.records[f.key] = ix.FileRecord(
+                f.item[0], f.stat, f.digest, f.stamp, tuple(entries), tuple(f.problems))
+        run.index.changed = True
     return out
 
 
@@ -321,8 +399,9 @@ def _load(run: _Run, names: list[str]) -> list[Extraction]:
     wanted = [n for n in names if n not in run.extracted]
     items: dict[Item, None] = {}
     for name in wanted:
-        if name in run.item_of:
-            items[run.item_of[name]] = None
+        item = run.item(name)
+        if item is not None:
+            items[item] = None
     documents = [d for item in items
                  for d in run.listed.read(item, run.rules, run.options, [])
                  if d.name in set(wanted)]
@@ -333,7 +412,10 @@ def _load(run: _Run, names: list[str]) -> list[Extraction]:
 def _fingerprints(run: _Run, stories: list[Story]) -> frozenset[str]:
     """Every flag fingerprint of these stories, kept per story (its articles and their
     extraction keys) in the index; stories not kept are loaded and compared."""
-    keys = {e.document.name: e.key for r in run.index.files.values() for e in r.entries}
+    stored = run.index.stored
+    keys = {e.document.name: e.key for r in run.index.records.values() for e in r.entries}
+    if not run.index.records and stored is not None:
+        keys = stored.entry_keys()
     out: set[str] = set()
     missing: list[tuple[Story, str]] = []
     for story in stories:
@@ -361,10 +443,14 @@ def _fingerprints(run: _Run, stories: list[Story]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _save(where: Path | None, index: ix.Index) -> None:
-    if where is not None and index.changed:
-        ix.save(where, index)
-        index.changed = False
+def _save(where: Path | None, run: _Run) -> None:
+    index = run.index
+    if where is None or not index.changed:
+        return
+    if index.stored is not None and not index.records:  # only fingerprints were added
+        _all_entries(run)
+    ix.save(where, index)
+    index.changed = False
 
 
 def _inode(path: Path | None) -> tuple[int, int] | None:

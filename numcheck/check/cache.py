@@ -62,8 +62,10 @@ def rules_digest(rules: Rulebook) -> str:
 
 
 def document_key(document: Document, rules_key: str) -> str:
+    """Not the path: extraction never reads it, and a folder spelled another way (or
+    reached through a link) must find its entries."""
     h = hashlib.sha256(rules_key.encode())
-    for name in ("name", "path", "lang", "published", "outlet", "encoding", "url", "title"):
+    for name in ("name", "lang", "published", "outlet", "encoding", "url", "title"):
         h.update(f"{name}={getattr(document, name)!s}\0".encode())
     h.update(document.text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()

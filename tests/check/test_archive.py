@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import numcheck
+from numcheck.check import archive_index as ix
 from numcheck.check.cache import ExtractionCache
 from numcheck.check.gate import check
 from numcheck.check.ledger import Ledger, Review
@@ -32,10 +33,11 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _outcome(folder: Path | None, ledger: dict[str, Review] | None = None) -> dict[str, Any]:
+def _outcome(folder: Path | None, ledger: dict[str, Review] | None = None,
+             archive: str = "archive") -> dict[str, Any]:
     rules = load_rules()
     cache = ExtractionCache(folder, rules)
-    result = check(["new"], ["archive"], rules, ledger=Ledger(Path("x"), ledger or {}),
+    result = check(["new"], [archive], rules, ledger=Ledger(Path("x"), ledger or {}),
                    cache=cache)
     return {
         "items": [(i.flag.fingerprint, i.flag.verdict, i.path, i.at.line, i.at.col, i.at.story,
@@ -75,6 +77,52 @@ def test_cold_warm_and_changed_index_give_the_uncached_result(desk: Path) -> Non
     changed = _outcome(None)
     assert _same(_outcome(folder), changed)
     assert _same(_outcome(folder), changed)
+    [index] = (folder / "archive").glob("*.npz")
+    stored = ix.load(index, ix.Stored(index.read_bytes()).meta["context"]).stored
+    assert stored is not None  # the removed file is gone from the index, the added one in
+    listed = {p.name for p in (desk / "archive").iterdir() if p.name != "sources.csv"}
+    assert {Path(k).name for k in stored.rows} == listed
+
+
+def test_every_spelling_of_the_archive_shares_one_index(desk: Path) -> None:
+    folder = desk / "cache"
+    (desk / "link").symlink_to(desk / "archive")
+    spellings = ["archive", str(desk / "archive"), "./link/"]
+    expected = _outcome(None)
+    assert _same(_outcome(folder, archive=spellings[0]), expected)  # cold
+    for spelled in spellings[1:]:
+        warm = _outcome(folder, archive=spelled)
+        assert _same(warm, expected), spelled
+        assert warm["read"] < 54, spelled  # the story's articles only: nothing re-read
+    assert len(list((folder / "archive").iterdir())) == 1
+
+
+def test_a_warm_check_decodes_no_archive_record(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged archive: its documents' records (metadata, features, problems) are
+    never built; only the stored stories and model are read."""
+    folder = desk / "cache"
+    expected = _outcome(folder)
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a record was decoded")
+
+    monkeypatch.setattr(ix.Stored, "record", refused)
+    monkeypatch.setattr(ix.Stored, "entry", refused)
+    assert _same(_outcome(folder), expected)
+
+
+def test_index_files_of_other_formats_are_removed(desk: Path) -> None:
+    folder = desk / "cache" / "archive"
+    folder.mkdir(parents=True)
+    old = [folder / "a4f0d997e2b741d849a00498bd11e3a9.npz", folder / "v1-0123abcd.npz"]
+    for path in old:
+        path.write_bytes(b"PK old index")
+    other = folder / f"{ix.PREFIX}0123abcd.npz"  # another archive's index: kept
+    other.write_bytes(b"PK")
+    _outcome(desk / "cache")
+    left = sorted(p.name for p in folder.iterdir())
+    assert len(left) == 2 and other.name in left
+    assert not any(p.exists() for p in old)
 
 
 def test_stale_entries_are_the_uncached_ones(desk: Path) -> None:
