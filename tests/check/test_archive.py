@@ -97,7 +97,8 @@ def test_every_spelling_of_the_archive_shares_one_index(desk: Path) -> None:
     assert len(list((folder / "archive").iterdir())) == 1
 
 
-def test_a_warm_check_decodes_no_archive_record(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_check_decodes_no_archive_record(desk: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Unchanged archive: its documents' records (metadata, features, problems) are
     never built; only the stored stories and model are read."""
     folder = desk / "cache"
