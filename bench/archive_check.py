@@ -1,25 +1,26 @@
 """`numcheck check NEW --against ARCHIVE` on a 10 000-article archive, and throughput.
 
-One run measures, back to back on the same machine, this tree and a baseline commit
-(default fcc9175, the code before the archive index, unpacked with ``git archive``
-into a temporary folder and run from there):
+One run prints the figures issue 11 asks for, measured side by side on the same
+(shared) machine, so that ratios and CPU seconds hold whatever the load:
 
 1. the archive: ``bench.events`` (the bench corpus's text, each article in one event
    of 1-8 articles) with ``--articles`` articles; NEW is one more article of a middle
    event, outside the archive folder;
-2. ``numcheck check NEW --against ARCHIVE`` as a user runs it (a subprocess, wall
-   time): once to fill the cache and index (cold), then warm runs, alternating
-   baseline and this tree, median of each;
-3. where the time goes in one warm run of this tree (interpreter, imports, then the
-   check's own steps and rendering, timed in one process);
+2. ``numcheck check NEW --against ARCHIVE`` as a user runs it (a subprocess): once
+   to fill the cache and index (cold), then ``--runs`` warm runs: wall seconds and CPU
+   seconds (user + system) of each, medians; with ``--baseline COMMIT`` that commit
+   too (fcc9175 is the code before the archive index), unpacked with ``git archive``;
+3. where the time goes in one warm run of this tree (interpreter, imports, rules,
+   then the check's own steps and rendering, timed in one process) and which heavy
+   modules it imported;
 4. end-to-end throughput (``bench.run``'s pipeline measure: ingest → stories →
    compare → markdown report, one process) on the bench corpus (``bench.corpus``,
-   ``--throughput-articles``), baseline then this tree.
+   ``--throughput-articles``), for this tree and for ``--reference`` (9c7f215, where
+   327 KB/s was measured on an idle box): KB per wall second and per CPU second, and
+   this tree's share of 327 KB/s both directly and through the reference's ratio.
 
-The load average is printed with each figure: the machine is shared.
-
-Usage: ``python -m bench.archive_check [--articles 10000] [--runs 5] [--baseline-runs 3]
-[--throughput-articles 10000] [--baseline fcc9175]``
+Usage: ``python -m bench.archive_check [--articles 10000] [--runs 5]
+[--throughput-articles 10000] [--baseline fcc9175] [--reference 9c7f215]``
 """
 
 from __future__ import annotations
@@ -101,16 +102,18 @@ def check_cmd(new: Path, archive: Path, cache: Path) -> list[str]:
             "--cache-dir", str(cache), "--quiet", "--format", "json", "-o", os.devnull]
 
 
-def breakdown(new: Path, archive: Path, cache: Path, tree: Path) -> dict[str, float]:
-    """One warm check of ``tree`` timed step by step in a child process."""
+def breakdown(new: Path, archive: Path, cache: Path,
+              tree: Path) -> tuple[dict[str, float], list[str]]:
+    """One warm check of ``tree`` timed step by step in a child process, and the heavy
+    modules it imported."""
     bare = statistics.median(timed([sys.executable, "-c", "pass"], tree, ROOT)
                              for _ in range(5))
     cmd = [sys.executable, "-m", "bench.archive_check", "--child", str(new), str(archive),
            str(cache)]
     done = subprocess.run(cmd, cwd=ROOT, env=env_for(ROOT), capture_output=True, text=True,
                           check=True)
-    steps: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"interpreter": bare, **steps}
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"interpreter": bare, **found["steps"]}, found["heavy"]
 
 
 def child(new: str, archive: str, cache: str) -> None:
@@ -134,19 +137,31 @@ def child(new: str, archive: str, cache: str) -> None:
     done = time.perf_counter()
     steps = {"imports": imported - start, "rules": ready - imported, **result.timings,
              "render": done - checked, "check total": checked - ready}
-    print(json.dumps(steps))
+    heavy = [name for name in HEAVY if name in sys.modules]
+    print(json.dumps({"steps": steps, "heavy": heavy}))
 
 
 def throughput(tree: Path, corpus: Path, n: int) -> dict[str, Any]:
+    """``bench.run``'s pipeline measure in a child; KB per wall second and per CPU second
+    of the child (on a loaded box the CPU figure is the one near an idle machine's)."""
     cmd = [sys.executable, "-m", "bench.run", "--child", "pipeline", "--corpus", str(corpus),
            "--articles", str(n), "--jobs", "1"]
     before = load()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(cmd, cwd=tree, env=env_for(tree), capture_output=True, text=True,
                           check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["cpu"] = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
     result["kb_s"] = result["bytes"] / 1024 / result["seconds"]
+    result["kb_cpu_s"] = result["bytes"] / 1024 / result["cpu"]
     result["load"] = f"{before} → {load()}"
     return result
+
+
+HEAVY = ("sklearn", "scipy", "quantulum3", "pandas", "pyarrow", "spacy", "trafilatura",
+         "simplemma", "lxml")
+REFERENCE_KB_S = 327  # end-to-end throughput at REFERENCE, idle box (README, Benchmarks)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -154,29 +169,37 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=5, help="warm runs of this tree")
-    parser.add_argument("--baseline-runs", type=int, default=3, help="warm runs of the baseline")
+    parser.add_argument("--baseline-runs", type=int, default=1, help="warm runs of the baseline")
     parser.add_argument("--throughput-articles", type=int, default=10_000)
-    parser.add_argument("--baseline", default="fcc9175")
+    parser.add_argument("--baseline", default="",
+                        help="also time check at this commit (fcc9175: before the index)")
+    parser.add_argument("--reference", default="9c7f215",
+                        help=f"commit whose throughput was {REFERENCE_KB_S} KB/s, run alongside")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
         return
     out: dict[str, Any] = {"articles": args.articles, "seed": args.seed,
-                           "baseline": args.baseline, "nproc": os.cpu_count()}
+                           "baseline": args.baseline, "reference": args.reference,
+                           "nproc": os.cpu_count(), "load_start": load()}
     with tempfile.TemporaryDirectory(prefix="numcheck-archive-") as tmp:
         work = Path(tmp)
-        base = unpack(args.baseline, work / "baseline")
         archive, new = make_desk(work, args.articles, args.seed)
         size = sum(p.stat().st_size for p in archive.glob("*.txt"))
         log(f"archive: {args.articles} articles, {size / 1e6:.1f} MB; new: {new.name}")
-        trees = {"baseline": base, "this tree": ROOT}
+        trees = {"this tree": ROOT}
+        if args.baseline:
+            trees = {"baseline": unpack(args.baseline, work / "baseline"), **trees}
         caches = {name: work / f"cache-{i}" for i, name in enumerate(trees)}
-        cold = {}
+        cold: dict[str, float] = {}
+        cold_cpu: dict[str, float] = {}
         for name, tree in trees.items():
             before = load()
             cold[name] = timed(check_cmd(new, archive, caches[name]), tree, work)
-            log(f"cold {name}: {cold[name]:.1f} s (load {before} → {load()})")
+            cold_cpu[name] = CPU["last"]
+            log(f"cold {name}: {cold[name]:.1f} s, CPU {cold_cpu[name]:.1f} s "
+                f"(load {before} → {load()})")
         warm: dict[str, list[float]] = {name: [] for name in trees}
         cpu: dict[str, list[float]] = {name: [] for name in trees}
         loads = [load()]
@@ -188,51 +211,67 @@ def main(argv: Sequence[str] | None = None) -> None:
                     log(f"warm {name} #{i + 1}: {warm[name][-1]:.2f} s, CPU {CPU['last']:.2f} s "
                         f"(load {load()})")
         loads.append(load())
-        steps = breakdown(new, archive, caches["this tree"], ROOT)
-        log(f"breakdown: {steps}")
-        out |= {"archive_mb": size / 1e6, "cold": cold, "warm": warm,
+        steps, heavy = breakdown(new, archive, caches["this tree"], ROOT)
+        log(f"breakdown: {steps}; heavy modules imported: {heavy or 'none'}")
+        out |= {"archive_mb": size / 1e6, "cold": cold, "cold_cpu": cold_cpu, "warm": warm,
+                "warm_cpu": cpu,
                 "warm_median": {k: statistics.median(v) for k, v in warm.items()},
                 "warm_cpu_median": {k: statistics.median(v) for k, v in cpu.items()},
-                "warm_load": loads, "breakdown": steps}
+                "warm_load": loads, "breakdown": steps, "heavy_imports": heavy}
         corpus = work / "bench-corpus"
         generate_bench_corpus(corpus, args.throughput_articles, args.seed)
+        runs = {"this tree": ROOT}
+        if args.reference:
+            runs["reference"] = unpack(args.reference, work / "reference")
         out["throughput"] = {name: throughput(tree, corpus, args.throughput_articles)
-                             for name, tree in trees.items()}
+                             for name, tree in runs.items()}
         for name, result in out["throughput"].items():
-            log(f"throughput {name}: {result['kb_s']:.0f} KB/s (load {result['load']})")
+            log(f"throughput {name}: {result['kb_s']:.0f} KB/s wall, "
+                f"{result['kb_cpu_s']:.0f} KB per CPU second (load {result['load']})")
+    out["load_end"] = load()
     print(report(out))
     OUT.mkdir(exist_ok=True)
     (OUT / "archive_check.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
 def report(r: dict[str, Any]) -> str:
-    med = r["warm_median"]
+    med, cpu = r["warm_median"], r["warm_cpu_median"]
     tp = r["throughput"]
     lines = [
         f"archive: {r['articles']} articles ({r['archive_mb']:.1f} MB, bench.events seed "
-        f"{r['seed']}); one new article; nproc {r['nproc']}",
+        f"{r['seed']}); one new article; nproc {r['nproc']}; load average "
+        f"{r['load_start']} at the start, {r['load_end']} at the end",
         "",
-        "numcheck check NEW --against ARCHIVE (subprocess wall time):",
-        f"  baseline {r['baseline']}: cold {r['cold']['baseline']:.1f} s, warm median "
-        f"{med['baseline']:.2f} s (runs: {', '.join(f'{x:.2f}' for x in r['warm']['baseline'])})",
-        f"  this tree: cold {r['cold']['this tree']:.1f} s, warm median {med['this tree']:.2f} s "
-        f"(runs: {', '.join(f'{x:.2f}' for x in r['warm']['this tree'])})",
-        f"  CPU seconds of a warm run (median): baseline {r['warm_cpu_median']['baseline']:.2f}"
-        f", this tree {r['warm_cpu_median']['this tree']:.2f}",
-        f"  warm speed-up: {med['baseline'] / med['this tree']:.0f}x; load average "
-        f"{r['warm_load'][0]} → {r['warm_load'][1]}",
-        "",
-        "where a warm check of this tree spends its time (one run, in process):",
+        "numcheck check NEW --against ARCHIVE (subprocess):",
     ]
+    for name in r["warm"]:
+        label = f"baseline {r['baseline']}" if name == "baseline" else name
+        lines += [
+            f"  {label}: cold {r['cold'][name]:.1f} s wall ({r['cold_cpu'][name]:.1f} s CPU)",
+            f"    warm wall median {med[name]:.2f} s "
+            f"(runs: {', '.join(f'{x:.2f}' for x in r['warm'][name])})",
+            f"    warm CPU median {cpu[name]:.2f} s "
+            f"(runs: {', '.join(f'{x:.2f}' for x in r['warm_cpu'][name])})",
+        ]
+    lines += [f"  load average over the warm runs {r['warm_load'][0]} → {r['warm_load'][1]}",
+              "", "where a warm check of this tree spends its time (one run, in process, wall):"]
     lines += [f"  {k:<14} {v:6.3f} s" for k, v in r["breakdown"].items()]
-    lines += ["", f"end-to-end throughput (bench.run pipeline, {tp['this tree']['articles']} "
-              "articles of bench.corpus, 1 process):"]
+    lines.append(f"  heavy modules imported: {', '.join(r['heavy_imports']) or 'none'} "
+                 f"(of {', '.join(HEAVY)})")
+    this = tp["this tree"]
+    lines += ["", f"end-to-end throughput (bench.run pipeline, {this['articles']} articles of "
+              "bench.corpus, 1 process):"]
     for name, t in tp.items():
-        lines.append(f"  {name:<10} {t['kb_s']:6.0f} KB/s ({t['seconds']:.1f} s; load "
-                     f"{t['load']})")
-    ratio = tp["this tree"]["kb_s"] / tp["baseline"]["kb_s"]
-    lines.append(f"  this tree / baseline: {ratio:.2f}; this tree / 327 KB/s: "
-                 f"{tp['this tree']['kb_s'] / 327:.2f}")
+        label = f"reference {r['reference']}" if name == "reference" else name
+        lines.append(f"  {label:<18} {t['kb_s']:6.0f} KB/s wall, {t['kb_cpu_s']:6.0f} KB per CPU "
+                     f"second ({t['seconds']:.1f} s wall, {t['cpu']:.1f} s CPU; load {t['load']})")
+    lines.append(f"  this tree: {this['kb_cpu_s'] / REFERENCE_KB_S:.2f} of {REFERENCE_KB_S} KB/s "
+                 "(KB per CPU second)")
+    if "reference" in tp:
+        ratio = this["kb_cpu_s"] / tp["reference"]["kb_cpu_s"]
+        lines.append(f"  this tree / reference (CPU): {ratio:.2f}, i.e. about "
+                     f"{ratio * REFERENCE_KB_S:.0f} KB/s on the idle box the {REFERENCE_KB_S} "
+                     f"KB/s were measured on ({ratio:.2f} of it; the floor is 0.60)")
     return "\n".join(lines)
 
 
