@@ -97,29 +97,62 @@ def github(result: CheckResult, **options: Any) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def summary_markdown(result: CheckResult, **options: Any) -> str:
-    """For $GITHUB_STEP_SUMMARY: the gate's flags, then the full markdown report if registered."""
+SUMMARY_LIMIT = 1024 * 1024  # bytes: GitHub drops a larger job summary whole, flags and all
+
+
+def summary_markdown(result: CheckResult, *, budget: int = SUMMARY_LIMIT,
+                     **options: Any) -> str:
+    """For $GITHUB_STEP_SUMMARY: every flag the gate raised, the stale entries, then the
+    full markdown report — within ``budget`` bytes, since GitHub shows nothing at all
+    of a summary over 1 MiB. Rows come first; what does not fit is counted, not lost
+    silently (the annotations and ``--format json`` still hold every flag)."""
     out = _Out(result, options)
     w = out.w
     heads = " | ".join(w(f"column.{h}") for h in ("where", "verdict", "status", "explanation",
                                                    "fingerprint"))
     lines = [f"## {w('check.summary_title')}", "", f"| {heads} |",
              "| --- | --- | --- | --- | --- |"]
+    rows = []
     for i in result.items:
         status = w("check.failing") if i.failing else (
             i.review.decision if i.review else w(f"check.status.{i.status}"))
         cell = out.explain(i).replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {w.verdict(i.flag.verdict)} "
-                     f"| {status} | {cell} | `{i.flag.fingerprint}` |")
+        rows.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {w.verdict(i.flag.verdict)} "
+                    f"| {status} | {cell} | `{i.flag.fingerprint}` |")
     if not result.items:
-        lines.append(f"| | | | {w('check.no_flags')} | |")
-    lines += [w("check.stale_item", fingerprint=fp) for fp in result.stale]
+        rows.append(f"| | | | {w('check.no_flags')} | |")
+    stale = [w("check.stale_item", fingerprint=fp) for fp in result.stale]
+    room = budget - _size(lines) - 1024  # kept for the line saying what was left out
+    kept = _fitting(rows, room)
+    lines += kept
+    if len(kept) < len(rows):
+        lines += ["", w("check.summary_cut", shown=w.number(len(kept)),
+                        total=w.number(len(rows)))]
+    lines += _fitting(stale, budget - _size(lines) - 1024)
     body = "\n".join(lines) + "\n"
     if "markdown" in formats("report"):
         full = render("report", "markdown", result.report, lang=w.lang)
         if isinstance(full, str):
-            body += "\n" + full
+            if len(body.encode()) + len(full.encode()) + 1 <= budget:
+                body += "\n" + full
+            else:
+                body += "\n" + w("check.summary_report_cut") + "\n"
     return body
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line.encode()) + 1 for line in lines)
+
+
+def _fitting(lines: list[str], room: int) -> list[str]:
+    """The first lines that fit in ``room`` bytes."""
+    kept = []
+    for line in lines:
+        room -= len(line.encode()) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    return kept
 
 
 def _sarif_result(ctx: _Out, i: CheckItem) -> dict[str, Any]:

@@ -108,7 +108,8 @@ def _github_summary(fmt: str, result: CheckResult, lang: str) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt != "github" or not target:
         return
-    from numcheck.check.formats import summary_markdown
+    from numcheck.check.formats import SUMMARY_LIMIT, summary_markdown
 
+    used = os.path.getsize(target) if os.path.exists(target) else 0  # earlier steps' text
     with open(target, "a", encoding="utf-8") as fh:
-        fh.write(summary_markdown(result, lang=lang))
+        fh.write(summary_markdown(result, lang=lang, budget=SUMMARY_LIMIT - used))

@@ -8,8 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from numcheck.check.formats import escape_data, escape_property
+from numcheck.check.formats import SUMMARY_LIMIT, escape_data, escape_property, summary_markdown
+from numcheck.check.gate import check
+from numcheck.check.ledger import Ledger
 from numcheck.render import formats
+from numcheck.rulebook import load_rules
 from tests.check.conftest import CONTRA, Run, at
 
 SCHEMA = Path(__file__).with_name("sarif-2.1.0-minimal.schema.json")
@@ -101,3 +104,30 @@ def test_text_is_one_line_per_flag(newsroom: Path, cli: Run) -> None:
 def test_unknown_format_is_exit_2(newsroom: Path, cli: Run) -> None:
     r = cli("check", "new/contra.txt", "--against", "corpus", "-f", "xml")
     assert r.code == 2 and "unknown format" in r.err
+
+
+def test_job_summary_keeps_within_githubs_limit(newsroom: Path, cli: Run,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub shows nothing of a job summary over 1 MiB: the flags come first, then the
+    full report only if it fits, and what is left out is said."""
+    rules = load_rules()
+    result = check(["new/contra.txt", "new/agree.txt"], ["corpus"], rules,
+                   ledger=Ledger(Path("x"), {}))
+    prints = [i.flag.fingerprint for i in result.items]
+    full = summary_markdown(result, lang="en")
+    assert len(prints) >= 2 and all(fp in full for fp in prints) and "\n# " in full
+    size = len(full.encode())
+    assert summary_markdown(result, lang="en", budget=size) == full
+    short = summary_markdown(result, lang="en", budget=size - 1)
+    assert all(fp in short for fp in prints) and "\n# " not in short  # the report left out
+    assert "full report is left out" in short and len(short.encode()) <= size - 1
+    header = len(short.split("| `", 1)[0].encode())
+    cut = summary_markdown(result, lang="en", budget=header + 1024 + 10)
+    assert f"0 of {len(prints)} flags shown" in cut and len(cut.encode()) <= header + 1034
+    # Through the CLI: earlier steps' text counts against the limit.
+    target = newsroom / "summary.md"
+    target.write_text("x" * (SUMMARY_LIMIT - size // 2), encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
+    cli("check", "new/contra.txt", "new/agree.txt", "--against", "corpus", "-f", "github",
+        "--report-lang", "en")
+    assert SUMMARY_LIMIT - size // 2 < target.stat().st_size <= SUMMARY_LIMIT
