@@ -15,7 +15,7 @@ from typing import Any
 
 from numcheck.extract import context
 from numcheck.extract.endings import solid_length
-from numcheck.extract.lexicon import Lexicon, entry, fold
+from numcheck.extract.lexicon import Lexicon, UnitFallback, entry, fold
 from numcheck.extract.quantulum import quantulum_parser
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
@@ -259,23 +259,23 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
             draft.value += 0.5  # "trois siècles et demi", "two hours and a half"
             draft.after = half.end()
     elif lex.unit_fallback is not None and not draft.garbled:
-        _fallback_unit(text, draft, lex, lex.unit_fallback[1])
+        _fallback_unit(text, draft, lex, lex.unit_fallback)
 
 
-def _fallback_unit(text: str, draft: Draft, lex: Lexicon, lang: str) -> None:
-    """The language's ``unit_fallback`` parser (quantulum3, the one parser known; ``lang``
-    its language code) knows far more units than our list; ask it about this figure only."""
+def _fallback_unit(text: str, draft: Draft, lex: Lexicon, fallback: UnitFallback) -> None:
+    """The language's ``unit_fallback`` parser (quantulum3, the one parser known) knows
+    far more units than our list; ask it about this figure only."""
     nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + 30])
     if not nxt or fold(nxt.group(1)) in lex.stopwords:
         return
     if re.search(r"\d[^\W\d_]+$", text[draft.start : draft.end]):
         return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
-    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60], lang):
+    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60], fallback):
         return  # no quantulum3 unit starts with this word: skip a costly parse
     # quantulum3 is asked about a stand-in figure and a bounded tail, never the text's own
     # digits: its regexes backtrack for seconds over a long digit run ("1…1 feet").
     tail = text[draft.end : draft.end + 30].split("\n")[0]
-    found = _quantulum_unit(_STAND_IN + tail, lang)
+    found = _quantulum_unit(_STAND_IN + tail, fallback.lang)
     if found is not None:
         entity, unit, end = found
         draft.kind = Kind.DURATION if entity == "time" else Kind.MEASURE

@@ -68,7 +68,7 @@ class Lexicon:
     currencies: Mapping[str, str]
     units_after: re.Pattern[str]
     units: Mapping[str, str]
-    unit_fallback: tuple[str, str] | None  # (parser, its language code)
+    unit_fallback: UnitFallback | None
     durations: Mapping[str, str]
     compound_unit: re.Pattern[str]
     scaled_currency: re.Pattern[str]
@@ -132,6 +132,35 @@ class Lexicon:
     idioms: re.Pattern[str]
     direction: re.Pattern[str]
     direction_of: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class UnitFallback:
+    """Compiled 'unit_fallback' rules: the parser, its language code, and the singulars
+    of a plural unit word (ending → its singular endings; inner letters → theirs)."""
+
+    parser: str
+    lang: str
+    singular_endings: tuple[tuple[str, tuple[str, ...]], ...]
+    singular_inner: tuple[tuple[str, str], ...]
+
+    def singulars(self, word: str) -> tuple[str, ...]:
+        """Every candidate singular of ``word`` (the word itself is the caller's)."""
+        out = [word[: len(word) - len(end)] + single for end, singles in self.singular_endings
+               if word.endswith(end) for single in singles]
+        out += [word.replace(inner, single) for inner, single in self.singular_inner
+                if inner in word]
+        return tuple(out)
+
+
+def _unit_fallback(raw: Mapping[str, Any]) -> UnitFallback:
+    return UnitFallback(
+        parser=str(raw["parser"]),
+        lang=str(raw["lang"]),
+        singular_endings=tuple((end, tuple(singles))
+                               for end, singles in raw["singular_endings"].items()),
+        singular_inner=tuple(raw["singular_inner"].items()),
+    )
 
 
 @dataclass(frozen=True)
@@ -346,8 +375,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w'’])", re.IGNORECASE
         ),
         units=units,
-        unit_fallback=(raw["unit_fallback"]["parser"], raw["unit_fallback"]["lang"])
-        if raw["unit_fallback"] else None,
+        unit_fallback=_unit_fallback(raw["unit_fallback"]) if raw["unit_fallback"] else None,
         durations=durations,
         compound_unit=re.compile(
             rf"^\s?(?P<u>{alternation(raw['compound_units']) or '(?!x)x'})\s?$", re.IGNORECASE),

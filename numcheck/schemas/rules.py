@@ -135,10 +135,14 @@ class Directions(Strict):
 
 
 class UnitFallback(Strict):
-    """A unit parser asked about the units the lists lack, and the language it is given."""
+    """A unit parser asked about the units the lists lack, the language it is given, and
+    how a plural unit word is taken back to the names it lists (every candidate is tried:
+    ending → singular endings, inner letters → their singular)."""
 
     parser: Literal["quantulum3"]
     lang: Text
+    singular_endings: dict[Text, list[str]]
+    singular_inner: dict[Text, str]
 
 
 Year = Annotated[int, Field(ge=0, le=9999)]
