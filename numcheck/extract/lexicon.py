@@ -294,7 +294,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     months = alternation(raw["months"])
     weekdays = alternation(raw["weekdays"])
     joiners = alternation(raw["date_range_joiners"])
-    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    suffix = alternation(raw["day_suffixes"])
+    suffix = f"(?:{suffix})?" if suffix else ""
+    day = rf"\d{{1,2}}{suffix}"
     stop = alternation(raw["stopwords"])
     dates = re.compile(
         # "du 23 au 26 avril", "May 3-5", "vendredi 28" (no noun counted after the day)
@@ -302,17 +304,18 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         rf"|(?:{months})\.?\s+{day}\s*(?:{joiners})\s*{day}(?![\w])"
         rf"|(?:{weekdays})\s+{day}(?!\s*(?:%|[hH](?![\w])|:|\d))"
         rf"(?!\s+(?!(?:{stop})(?![\w]))[^\W\d_]{{3,}})"
-        rf"|(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:{months})\.?"
-        rf"(?:\s+(?P<y1>\d{{4}}))?|(?:{months})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day>\d{{1,2}}){suffix}\s+(?:{months})\.?"
+        rf"(?:\s+(?P<y1>\d{{4}}))?|(?:{months})\.?\s+(?P<day2>\d{{1,2}}){suffix}"
         rf"(?:,?\s+(?P<y2>\d{{4}}))?|(?:{months})\s+(?P<y3>\d{{4}})"
         r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\w])",
         re.IGNORECASE,
     )
     markers = alternation(raw["time_markers"])
+    clocks = "|".join(f"(?:{p})" for p in raw["clock_patterns"]) or "(?!x)x"
     leads = alternation(raw["time_lead"])
     hours = alternation(w for w, unit in raw["durations"].items() if unit == "hour")
     times = re.compile(
-        rf"(?<![\w])(?:\d{{1,2}}\s?[hH](?:\s?\d{{2}})?(?![\w])|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+        rf"(?<![\w])(?:{clocks}"
         rf"|\d{{1,2}}\s?(?:{markers})(?![\w])|(?:{leads})\s+\d{{1,2}}\s+(?:{hours})"
         r"(?:\s+\d{2})?)",
         re.IGNORECASE,

@@ -205,6 +205,8 @@ class Language(Strict):
     year_context: list[str]
     relative_times: list[str]
     ordinal_suffixes: list[str]
+    day_suffixes: list[str]
+    clock_patterns: list[Regex]
     compound_ordinals: list[str]
     time_markers: list[str]
     time_lead: list[str]

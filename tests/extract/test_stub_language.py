@@ -28,6 +28,8 @@ STUB: dict[str, Any] = {
     "years": {"plain": [1500, 2700], "dated": [2400, 2700], "after_lead": [100, 2700],
               "attributive": [2400, 2700], "attributive_plural_from": 2450},
     "lemmatizer": None,  # plurals by their endings alone
+    "day_suffixes": ["e"],  # "3e May"
+    "clock_patterns": [r"\d{1,2}u\d{2}"],  # "14u30"
 }
 
 
