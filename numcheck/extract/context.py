@@ -20,7 +20,6 @@ from numcheck.model import Period
 # A run of end marks is tried from its first mark only: tried from each, a line of dots
 # would cost the square of its length.
 _BOUNDARY = re.compile(r"(?:(?<![.!?…])[.!?…]++[\"»”’)\]]*+|\n\s*\n?)(?=\s|$)|\n")
-_WORD = re.compile(r"[ \t\u00a0\u202f\u2009]*(?:(d['’])|([^\W\d_][\w'’-]*))")
 # A comma between digits is a decimal mark ("1,1 million"), not a clause break.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:«»\"“”()\[\]–—]")
 _SPACE = re.compile(r"\s")
@@ -113,18 +112,18 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
     """
     words: list[str] = []
     i = pos
-    m = _WORD.match(text, i)
+    m = lex.phrase_word.match(text, i)
     if m and (m.group(1) or fold(m.group(2) or "") in lex.noun_connectors):  # "d'euros", "of"
         i = m.end()
     limit = 4
     while len(words) < limit:
-        m = _WORD.match(text, i)
+        m = lex.phrase_word.match(text, i)
         if not m or not m.group(2):
             break
         word = m.group(2)
         low = fold(word)
         if low in lex.noun_connectors and words:
-            nxt = _WORD.match(text, m.end())
+            nxt = lex.phrase_word.match(text, m.end())
             follows = nxt.group(2) if nxt else None
             if follows and _content(follows, lex) and not follows[0].isupper():
                 words.append(word)

@@ -84,6 +84,7 @@ class Lexicon:
     stopwords: frozenset[str]
     verb_suffixes: tuple[str, ...]
     noun_connectors: frozenset[str]
+    phrase_word: re.Pattern[str]  # an elided connector ('d'') in group 1, else a word in 2
     counted_before: re.Pattern[str]
     participle_endings: tuple[str, ...]
     noun_head: str
@@ -336,6 +337,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         re.IGNORECASE,
     )
     attribution = raw["attribution"]
+    linked = _linked(raw["noun_connectors"])
     articles = [fold(a) for a in raw["article_numerals"]]
     direction, direction_of = _directions(raw["directions"])
     return Lexicon(
@@ -368,7 +370,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         percent=re.compile(rf"^\s?(?:{alternation(raw['percent'])})(?![\w])", re.IGNORECASE),
         percent_phrase=re.compile(_bounded(raw["percent"]), re.IGNORECASE),
         currency_after=re.compile(
-            rf"^\s?(?:(?:de\s+|d'|of\s+)?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
+            rf"^\s?(?:(?:{linked})?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
         ),
         currency_before=Ending.compile(rf"(?P<c>{alternation(currencies)})\s?$", currencies,
                                        re.IGNORECASE),
@@ -404,6 +406,9 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         stopwords=frozenset(fold(w) for w in raw["stopwords"]),
         verb_suffixes=tuple(raw["verb_suffixes"]),
         noun_connectors=frozenset(fold(w) for w in raw["noun_connectors"]),
+        phrase_word=re.compile(
+            rf"[ \t\u00a0\u202f\u2009]*(?:({_elided(raw['noun_connectors'])})"
+            r"|([^\W\d_][\w'’-]*))"),
         counted_before=re.compile(
             rf"(?P<np>(?:[^\W\d_][\w'’-]*[ \t]+)?[^\W\d_][\w'’-]*)[ \t]+"
             rf"(?:{alternation(raw['counted_before_markers']) or '(?!x)x'})[ \t]+$",
@@ -438,7 +443,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
                               re.IGNORECASE),
         units_exact=frozenset([*raw["units"], *raw["durations"]]),
-        ages=_ages(raw["ages"]),
+        ages=_ages(raw["ages"], raw["noun_connectors"]),
         identifiers=_identifiers(raw["identifiers"]),
         label_heads=frozenset(fold(w) for w in raw["identifiers"]["before"]),
         score_words=frozenset(fold(w) for w in raw["score_words"]),
@@ -488,7 +493,21 @@ def _ending(words: Iterable[str]) -> Ending:
     return Ending.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$", folded)
 
 
-def _ages(raw: Mapping[str, Any]) -> AgeRules:
+def _linked(connectors: Iterable[str]) -> str:
+    """The noun connectors as they stand before a noun: an elided one glued to it ("d'"),
+    the others followed by blanks ("de ", "of ")."""
+    spaced = alternation(w for w in connectors if not w.endswith("'"))
+    elided = _elided(connectors)
+    return "|".join([*([rf"(?:{spaced})\s+"] if spaced else []), f"(?:{elided})"])
+
+
+def _elided(connectors: Iterable[str]) -> str:
+    """The elided noun connectors ("d'"), either apostrophe; never matches without one."""
+    elided = alternation(w for w in connectors if w.endswith("'"))
+    return elided.replace("'", "['’]") if elided else "(?!x)x"
+
+
+def _ages(raw: Mapping[str, Any], connectors: list[str]) -> AgeRules:
     after = alternation(fold(w) for w in raw["after"]) or "(?!x)x"
     nouns = alternation(fold(w) for w in raw["person_nouns"]) or "(?!x)x"
     years = alternation(fold(w) for w in raw["years"]) or "(?!x)x"
@@ -496,12 +515,13 @@ def _ages(raw: Mapping[str, Any]) -> AgeRules:
         before=_ending(raw["before"]),
         before_alone=_ending(raw["before_alone"]),
         after=re.compile(rf"^\s?(?:{after})(?![\w])"),
-        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:de\s+|d')$", ["de", "d'"]),
+        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:{_linked(connectors)})$",
+                              [fold(w) for w in connectors]),
         person_words=frozenset(fold(w).split()[-1] for w in raw["person_nouns"]),
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
-        titled=re.compile(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:de\s+|d')$")
+        titled=re.compile(rf"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:{_linked(connectors)})$")
         if raw["person_nouns"] else re.compile(r"(?!x)x"),
         at=_ending(raw["at"]),
     )

@@ -30,6 +30,7 @@ STUB: dict[str, Any] = {
     "lemmatizer": None,  # plurals by their endings alone
     "day_suffixes": ["e"],  # "3e May"
     "clock_patterns": [r"\d{1,2}u\d{2}"],  # "14u30"
+    "noun_connectors": ["of", "o'"],  # an elided connector: "40 o'barrels"
 }
 
 
