@@ -43,10 +43,7 @@ def identifier_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-# between a label word and its number: "n°", "#", and earlier numbers of a list
 _CLAUSE_GOES_ON = re.compile(r"\s*,")
-_LABEL_GAP = frozenset({"n°", "nº", "no.", "#", ",", "et", "and", "à", "to", "&", "ou", "or",
-                        "puis"})
 _LIST_NUMBER = re.compile(r"\d+(?:[.\-/]\d+)*,?$")
 
 
@@ -59,8 +56,11 @@ def labelled(text: str, token: Token, lex: Lexicon) -> bool:
     if text[max(0, token.start - 1) : token.start] == "#":
         return True
     words = fold(text[max(0, token.start - 60) : token.start]).split()[-8:]
-    while words and (words[-1] in _LABEL_GAP or _LIST_NUMBER.match(words[-1])):
-        if words[-1] in ("n°", "nº", "#"):
+    # between a label word and its number: the language's gap words ("n°", "et") and
+    # earlier numbers of a list
+    while words and (words[-1] in lex.label_gap or words[-1] == ","
+                     or _LIST_NUMBER.match(words[-1])):
+        if words[-1] in lex.number_signs:
             return True
         words.pop()
     if not words or _label_word(words[-1]) not in _last_words(lex.label_heads):
@@ -107,12 +107,9 @@ def counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     return m is not None and m.group(1)[0].islower() and fold(m.group(1)) not in lex.stopwords
 
 
-_RANGE_END = re.compile(r"\s*(?:-|–|à|au|to|et|and)\s*\d[\d\s.,]*?(?=\s*[^\W\d_])")
-
-
 def range_counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     """'2000 - 2500 calories', 'de 1500 à 2000 soldats': the range's far end counts."""
-    m = _RANGE_END.match(text, pos, pos + 30)
+    m = lex.range_end.match(text, pos, pos + 30)
     return m is not None and counts_after(text, m.end(), lex)
 
 
@@ -276,7 +273,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
             continue
         gap = text[a.end : b.start]
         dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
-        worded = re.fullmatch(r"\s+(?:à|to|a)\s+", gap) is not None
+        worded = lex.score_joiners.fullmatch(gap) is not None
         if not dash and not worded:
             continue
         start, end = sentence_of.get(i, (0, len(text)))
@@ -326,7 +323,7 @@ def spread(text: str, tokens: Sequence[Token],
     When one end of a joined pair is an age, identifier, name or year and the other end
     was read as a claim, the other end takes the same reason.
     """
-    joins = {fold(j) for _, j in lex.ranges} | {"et", "and", "à", "to", "-", "–", "ou", "or", "/"}
+    joins = lex.pair_joiners
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         between = text[a.end : b.start]

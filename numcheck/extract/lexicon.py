@@ -115,6 +115,11 @@ class Lexicon:
     ages: AgeRules
     identifiers: tuple[re.Pattern[str], ...]
     label_heads: frozenset[str]
+    label_gap: frozenset[str]
+    number_signs: frozenset[str]
+    score_joiners: re.Pattern[str]
+    pair_joiners: frozenset[str]  # what joins two figures: range and date-range joiners
+    range_end: re.Pattern[str]  # "- 2500", "à 2000": a range's far end after a figure
     score_words: frozenset[str]
     change_words: frozenset[str]
     years: YearRules
@@ -337,6 +342,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         re.IGNORECASE,
     )
     attribution = raw["attribution"]
+    pairs = [fold(w) for w in [*(r["join"] for r in raw["ranges"]), *raw["date_range_joiners"]]]
     linked = _linked(raw["noun_connectors"])
     articles = [fold(a) for a in raw["article_numerals"]]
     direction, direction_of = _directions(raw["directions"])
@@ -443,9 +449,16 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
                               re.IGNORECASE),
         units_exact=frozenset([*raw["units"], *raw["durations"]]),
-        ages=_ages(raw["ages"], raw["noun_connectors"]),
+        ages=_ages(raw["ages"], raw["noun_connectors"], pairs),
         identifiers=_identifiers(raw["identifiers"]),
         label_heads=frozenset(fold(w) for w in raw["identifiers"]["before"]),
+        label_gap=frozenset(fold(w) for w in raw["identifiers"]["gap"]),
+        number_signs=frozenset(fold(w) for w in raw["identifiers"]["number_signs"]),
+        score_joiners=re.compile(
+            rf"\s+(?:{alternation(fold(w) for w in raw['score_joiners']) or '(?!x)x'})\s+"),
+        pair_joiners=frozenset(pairs),
+        range_end=re.compile(
+            rf"\s*(?:{alternation(pairs) or '(?!x)x'})\s*\d[\d\s.,]*?(?=\s*[^\W\d_])"),
         score_words=frozenset(fold(w) for w in raw["score_words"]),
         change_words=frozenset(fold(w) for w in raw["change_words"]),
         years=years,
@@ -507,7 +520,7 @@ def _elided(connectors: Iterable[str]) -> str:
     return elided.replace("'", "['’]") if elided else "(?!x)x"
 
 
-def _ages(raw: Mapping[str, Any], connectors: list[str]) -> AgeRules:
+def _ages(raw: Mapping[str, Any], connectors: list[str], pairs: list[str]) -> AgeRules:
     after = alternation(fold(w) for w in raw["after"]) or "(?!x)x"
     nouns = alternation(fold(w) for w in raw["person_nouns"]) or "(?!x)x"
     years = alternation(fold(w) for w in raw["years"]) or "(?!x)x"
@@ -519,7 +532,8 @@ def _ages(raw: Mapping[str, Any], connectors: list[str]) -> AgeRules:
                               [fold(w) for w in connectors]),
         person_words=frozenset(fold(w).split()[-1] for w in raw["person_nouns"]),
         # "16 à 18 ans": the years word may come after the other end of a range
-        years=re.compile(rf"^\s*(?:(?:à|au|-|–|to|and|et)\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
+        years=re.compile(
+            rf"^\s*(?:(?:{alternation(pairs) or '(?!x)x'})\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
         titled=re.compile(rf"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:{_linked(connectors)})$")
         if raw["person_nouns"] else re.compile(r"(?!x)x"),

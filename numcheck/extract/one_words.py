@@ -47,7 +47,7 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
         return "pronoun/after"
     if prev in rules.pronoun_before:
         return "pronoun/before"
-    if not first or (first in lex.stopwords and first not in ("or", "and", "to", "ou", "et")):
+    if not first or (first in lex.stopwords and first not in lex.range_joiners):
         return "pronoun/alone"  # "the new one.", "a serious one would": it stands for a noun
     for w in nxt[1 : 1 + rules.window]:
         # "un soldat tué", "un soldat a été tué"; not "un Italien qui fut arrêté"

@@ -106,6 +106,8 @@ class Identifiers(Strict):
     before: list[str]
     after: list[str]
     patterns: list[Regex]
+    gap: list[str]  # what may stand between a label word and its number ("articles 46 et 61")
+    number_signs: list[str]  # a number after one of these is a label ("n° 33")
 
 
 class OneWords(Strict):
@@ -238,6 +240,7 @@ class Language(Strict):
     ages: Ages
     identifiers: Identifiers
     score_words: list[str]
+    score_joiners: list[str]
     change_words: list[str]
     years: Years
     year_lead_strong: list[str]
