@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.extract.endings import Ending, longest
+from numcheck.extract.wordtree import alternation
 from numcheck.model import Hedge
 
 
@@ -31,12 +32,6 @@ def entry(matched: str) -> str:
     """The word-list key of matched text: a listed 'US $' or 'sq km' matches any run of
     spaces or a line break between its words ('$\nUS' raised KeyError)."""
     return re.sub(r"\s+", " ", fold(matched))
-
-
-def alternation(words: Iterable[str]) -> str:
-    """Longest first, so 'pas moins de' wins over 'moins de'."""
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
 def _bounded(words: Iterable[str]) -> str:

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from numcheck.extract.lexicon import alternation, fold
+from numcheck.extract.lexicon import fold
+from numcheck.extract.wordtree import alternation
 from numcheck.rulebook import Rulebook
 
 FAMILIES = ("counted", "actors", "events", "places", "sources")
