@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.extract.endings import Ending, longest
-from numcheck.extract.wordtree import alternation
+from numcheck.extract.wordtree import alternation, first_characters
 from numcheck.model import Hedge
 
 
@@ -36,7 +36,8 @@ def entry(matched: str) -> str:
 
 def _bounded(words: Iterable[str]) -> str:
     """Word-bounded alternation that also works for symbols such as '%' or '€'."""
-    return rf"(?<![\w])(?:{alternation(words)})(?![\w])"
+    words = list(words)
+    return rf"{first_characters(words)}(?<![\w])(?:{alternation(words)})(?![\w])"
 
 
 @dataclass(frozen=True)
@@ -265,15 +266,19 @@ class OneRules:
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     decimal = raw["decimal_separator"]
     # Any run of digits joined by separators; ``figures.read_digits`` decides what it says.
+    # The pattern starts with its first digit (``(?<!\d\d)`` then says no digit precedes
+    # it), not with a look-behind: re then skips from digit to digit in C instead of
+    # trying the pattern at every character of the text.
     spaces = "".join(re.escape(g) for g in raw["group_separators"] if g.isspace())
-    spaced = rf"\d{{1,3}}(?:[{spaces}]\d{{3}})+(?!\d)|" if spaces else ""
-    digits = re.compile(rf"(?<!\d)(?:{spaced}\d+)(?:[.,]\d+)*")
+    spaced = rf"\d{{0,2}}(?:[{spaces}]\d{{3}})+(?!\d)|" if spaces else ""
+    digits = re.compile(rf"\d(?<!\d\d)(?:{spaced}\d*)(?:[.,]\d+)*")
 
     number_words = alternation(raw["number_words"])
     joiners = alternation(raw["number_joiners"])
     ordinals = alternation(raw["compound_ordinals"]) or "(?!x)x"
     words = re.compile(
-        rf"(?<![\w-])(?:{number_words})(?:(?:-|\s+|\s+(?:{joiners})\s+|-(?:{joiners})-)"
+        rf"{first_characters(raw['number_words'])}(?<![\w-])(?:{number_words})"
+        rf"(?:(?:-|\s+|\s+(?:{joiners})\s+|-(?:{joiners})-)"
         # "two-day", "three-nation": a compound modifier ends the number at its hyphen
         # ("vingt-et-unième" and "les Cent-Jours" are no such compound)
         rf"(?:{number_words}))*(?![\w])"
@@ -301,6 +306,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     stop = alternation(raw["stopwords"])
     dates = re.compile(
         # "du 23 au 26 avril", "May 3-5", "vendredi 28" (no noun counted after the day)
+        rf"{first_characters(raw['months'], raw['weekdays'], digits=True)}"
         rf"(?<![\w])(?:{day}\s*(?:{joiners})\s*{day}\s+(?:{months})(?![\w])"
         rf"|(?:{months})\.?\s+{day}\s*(?:{joiners})\s*{day}(?![\w])"
         rf"|(?:{weekdays})\s+{day}(?!\s*(?:%|[hH](?![\w])|:|\d))"
@@ -315,7 +321,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     clocks = "|".join(f"(?:{p})" for p in raw["clock_patterns"]) or "(?!x)x"
     leads = alternation(raw["time_lead"])
     hours = alternation(w for w, unit in raw["durations"].items() if unit == "hour")
+    clocks_digit_led = all(p.startswith("\\d") for p in raw["clock_patterns"])
     times = re.compile(
+        # the look-ahead only when every clock pattern starts with a digit (rules may not)
+        rf"{first_characters(raw['time_lead'], digits=True) if clocks_digit_led else ''}"
         rf"(?<![\w])(?:{clocks}"
         rf"|\d{{1,2}}\s?(?:{markers})(?![\w])|(?:{leads})\s+\d{{1,2}}\s+(?:{hours})"
         r"(?:\s+\d{2})?)",
@@ -326,10 +335,12 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     symbols = alternation(k for k in raw["currencies"] if not re.search(r"[^\W\d_]", k))
     units = {fold(k): v for k, v in raw["units"].items()}
     durations = {fold(k): v for k, v in raw["durations"].items()}
-    relative = alternation([*raw["relative_times"], *raw["relative_periods"]])
+    relatives = [*raw["relative_times"], *raw["relative_periods"]]
+    relative = alternation(relatives)
     year_lead = alternation(raw["year_context"])
     years = _years(raw["years"])
     time_expressions = re.compile(
+        rf"{first_characters(raw['year_context'], raw['weekdays'], relatives, digits=True)}"
         rf"(?<![\w])(?:(?:(?:{year_lead})\s+)?(?:\d{{1,2}}\s+(?:{months})\.?\s+)?"
         rf"(?:{years.digits})"
         rf"|(?:{year_lead})\s+(?:{months})(?:\s+\d{{4}})?"

@@ -57,6 +57,8 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         value = lex.fraction_values[re.sub(r"\s+", " ", fold(m.group(0)))]
         tokens.append(Token(m.start(), m.end(), value, "fraction", words=True))
     for holder in garbles["placeholders"]:
+        if holder["token"] not in text:
+            continue  # most texts hold none: no pattern tried at each of their characters
         for m in re.finditer(rf"(?<![\w]){re.escape(holder['token'])}(?![\w])", text):
             tokens.append(Token(m.start(), m.end(), None, "placeholder", placeholder=holder))
     for m in lex.digits.finditer(text):

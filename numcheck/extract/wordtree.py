@@ -82,3 +82,22 @@ def _case_variants(heads: list[str]) -> bool:
             return True
         seen |= forms
     return False
+
+
+def first_characters(*lists: Iterable[str], digits: bool = False) -> str:
+    """A look-ahead for the characters a match can start with: the first characters of
+    the words of ``lists``, and any digit when ``digits``.
+
+    Put before a pattern's look-behind, it costs one test at a position where no
+    listed word starts, instead of the look-behind and a try of every branch. It is
+    '' (no look-ahead) when a list is empty or a word starts with a blank: then an
+    alternation could match from anywhere, and nothing is skipped.
+    """
+    firsts = set()
+    for words in lists:
+        listed = [w for w in words if w]
+        if not listed or any(w[0].isspace() for w in listed):
+            return ""
+        firsts.update(w[0] for w in listed)
+    digit = r"\d" if digits else ""
+    return f"(?=[{digit}{''.join(re.escape(c) for c in sorted(firsts))}])"
