@@ -93,7 +93,7 @@ def first_characters(*lists: Iterable[str], digits: bool = False) -> str:
     '' (no look-ahead) when a list is empty or a word starts with a blank: then an
     alternation could match from anywhere, and nothing is skipped.
     """
-    firsts = set()
+    firsts: set[str] = set()
     for words in lists:
         listed = [w for w in words if w]
         if not listed or any(w[0].isspace() for w in listed):
