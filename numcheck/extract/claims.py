@@ -88,6 +88,11 @@ def join_neighbours(
             draft.after = nxt.end
             drafts.append(draft)
             i += 1
+        elif nxt is not None and gap is not None and (
+                joined := _rate(text, tok, nxt, gap, lex) or _hedged_pair(text, tok, nxt, gap, lex)
+        ) is not None:
+            drafts.append(joined)  # "80 mg/100 ml", "plus de 30 et moins de 50"
+            i += 1
         else:
             draft = Draft(tok.start, tok.end, tok.value, [tok.pattern], after=tok.end)
             if tok.low is not None and tok.low == tok.high:  # "a couple of": exactly two
@@ -113,6 +118,55 @@ def _compound_duration(a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | No
     draft = Draft(a.start, b.end, a.value + b.value / per, [a.pattern, "duration/compound"],
                   kind=Kind.DURATION, unit=lex.durations[entry(m.group("u"))])
     draft.counted, draft.after = m.group("u"), b.end
+    return draft
+
+
+_RATE_SLASH = re.compile(r"\s?/\s?$")
+
+
+def _rate(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None:
+    """'80 mg/100 ml': a quantity per so much of another, one measure of the first figure."""
+    if len(gap) > 16 or "/" not in gap or a.value is None or b.value is None or b.scaled:
+        return None
+    unit = lex.units_after.match(gap)
+    if unit is None or not _RATE_SLASH.fullmatch(gap, unit.end()):
+        return None
+    per = lex.units_after.match(text[b.end : b.end + 24])
+    if per is None or entry(unit.group("u")) not in lex.units:
+        return None
+    per_unit = entry(per.group("u"))
+    per_name = lex.units.get(per_unit) or lex.durations[per_unit]
+    draft = Draft(a.start, b.end, a.value, [a.pattern, "rate/per-unit"], kind=Kind.MEASURE,
+                  unit=f"{lex.units[entry(unit.group('u'))]}/{b.value:g} {per_name}")
+    draft.after = b.end + per.end()
+    return draft
+
+
+def _hedged_pair(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None:
+    """'plus de 30 et moins de 50', 'at least 2 and at most 5': a floor and a ceiling
+    hedging two figures make one interval, its ends open or closed as the hedges say."""
+    if len(gap) > 24 or "\n" in gap or a.low is not None or b.low is not None:
+        return None
+    rest = _bare_joiner(gap, lex)
+    join, _, ceiling = (rest or "").partition(" ")
+    if not ceiling or join not in {j for lead, j in lex.ranges if lead}:
+        return None
+    high_hedge = lex.hedge_of.get(_hedge_key(ceiling.strip()))
+    if high_hedge not in (Hedge.LESS_THAN, Hedge.AT_MOST):
+        return None
+    base = max(0, a.start - 40)
+    floor = lex.hedge_before.search(fold(text[base : a.start]))
+    low_hedge = lex.hedge_of.get(_hedge_key(floor.group("h"))) if floor else None
+    if floor is None or low_hedge not in (Hedge.MORE_THAN, Hedge.AT_LEAST):
+        return None
+    bounds = _range_values(a, b)
+    if bounds is None or None in bounds:
+        return None
+    draft = Draft(a.start, b.end, None, [a.pattern, "range/hedged"], low=bounds[0],
+                  high=bounds[1], hedge=Hedge.RANGE,
+                  hedge_text=f"{text[base + floor.start('h') : a.start].strip()} … {ceiling}")
+    draft.extra["open"] = (low_hedge is Hedge.MORE_THAN, high_hedge is Hedge.LESS_THAN)
+    draft.after = b.end
     return draft
 
 
@@ -195,6 +249,9 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
     if money := lex.currency_before.search(before):  # "an estimated NZ $ 26 million"
         before = before[: money.start()]
     m = lex.hedge_before.search(before)
+    if m and draft.found_by[0] == "fraction" and (
+            _hedge_key(m.group("h")) in lex.fraction_not_hedged_by):
+        m = None  # "dans les trois quarts des cas": the share's own article
     if m:
         if nominal is not None:
             draft.value, draft.low, draft.high = nominal, None, None
@@ -227,8 +284,8 @@ def _after_first_word(text: str, pos: int) -> int:
 
 
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
-    if "duration/compound" in draft.found_by:
-        return  # "2 mn 30": read when joined
+    if "duration/compound" in draft.found_by or "rate/per-unit" in draft.found_by:
+        return  # "2 mn 30", "80 mg/100 ml": read when joined
     after = text[draft.end : draft.end + 40]
     if draft.found_by[0] == "fraction" and (m := lex.fraction_duration.match(after)):
         # "half an hour", "trois quarts d'heure": a part of the unit, not a share
@@ -319,7 +376,8 @@ def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | N
     v = draft.value
     h = draft.hedge
     if draft.garbled or h in (Hedge.RANGE, Hedge.VAGUE):
-        return draft.low, draft.high, False, False
+        low_open, high_open = draft.extra.get("open", (False, False))
+        return draft.low, draft.high, low_open, high_open
     assert v is not None
     floor = 0.0 if v >= 0 else None  # "moins de 5" is [0, 5); "below -5 °C" has no floor
     if h is Hedge.APPROX:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_PARTS = re.compile(r"(\d+)|([.,])|(\s)")
+_PARTS = re.compile(r"(\d+)|([.,])|(\s|['’])")  # an apostrophe groups: "10'000"
 
 
 class Reading(NamedTuple):

@@ -30,6 +30,7 @@ _FIRST_WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 _SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]$")
 _DECADE_S = re.compile(r"['’]?s(?![\w])")
+_DECADE_APOSTROPHE_S = re.compile(r"['’]s(?![\w])")
 _WORD_BEFORE_SPACES = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
@@ -65,6 +66,8 @@ def labelled(text: str, token: Token, lex: Lexicon) -> bool:
         words.pop()
     if not words or _label_word(words[-1]) not in _last_words(lex.label_heads):
         return False  # every label phrase ends with the word just before the number
+    if len(words) > 1 and _label_word(words[-2]) in lex.label_verb_subjects:
+        return False  # "il porte deux plumes": the label word is a verb
     words = [_label_word(w) for w in words[-3:]]
     return any(" ".join(words[i:]) in lex.label_heads for i in range(len(words)))
 
@@ -214,6 +217,9 @@ def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
     if not before or re.search(r"(?:^|[.!?\n»\"“(]\s*)$", before) or before.endswith("\n"):
         return None
     nxt = _SPACED_WORD.match(text, token.end, token.end + 30)
+    if nxt and fold(nxt.group(1)) in {fold(w) for w in lex.raw["name_connectors"]}:
+        # "Quatre du Texas": a small word of a name may stand before its next capital
+        nxt = _SPACED_WORD.match(text, nxt.end(), nxt.end() + 30)
     return "name/capitalised-words" if nxt and nxt.group(1)[0].isupper() else None
 
 
@@ -232,8 +238,9 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     prev = previous_word(text, token.start)
     if prev in lex.decade_lead and value % 10 == 0 and width in (2, 4):
         return "year/decade"
-    if width == 4 and value % 10 == 0 and _DECADE_S.match(text, token.end):
-        return "year/decade"
+    decade = _DECADE_S if width == 4 else _DECADE_APOSTROPHE_S if width == 2 else None
+    if value % 10 == 0 and decade is not None and decade.match(text, token.end):
+        return "year/decade"  # "1960s", "90's"
     strong = lex.year_lead_strong.search(before) if width in (3, 4) else None
     if (strong and years.after_lead[0] <= value <= years.after_lead[1]
             and (width == 4 or fold(strong.group(0).strip()) not in _range_leads(lex))
@@ -272,6 +279,9 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
                 or a.value is None or b.value is None or a.value > 300 or b.value > 300):
             continue
         gap = text[a.end : b.start]
+        if _tally(text, a, b, gap):
+            out.update((i, i + 1))  # "Internet: 1, Scientology: 0": two named sides
+            continue
         dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
         worded = lex.score_joiners.fullmatch(gap) is not None
         if not dash and not worded:
@@ -288,7 +298,19 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
 
 
 _SCORE_PAIR = re.compile(r"\d{1,3}-\d{1,3}")
+_SIDE = r"[A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*){0,2}"
+_TALLY_BEFORE = re.compile(rf"(?<![\w]){_SIDE}\s?:\s*$")
+_TALLY_GAP = re.compile(rf"\s*[,;]\s*{_SIDE}\s?:\s*")
 _SCORE_LIST_GAP = re.compile(r"\s*[,;/]\s*")
+
+
+def _tally(text: str, a: Token, b: Token, gap: str) -> bool:
+    """'Internet: 1, Scientology: 0': two capitalised sides, one digit each, no third side
+    (a longer list, or 'Republicans: 52, Democrats: 48', is a count per side)."""
+    return (a.end - a.start == 1 and b.end - b.start == 1 and _TALLY_GAP.fullmatch(gap) is not None
+            and _TALLY_BEFORE.search(text, max(0, a.start - 40), a.start) is not None
+            and _TALLY_GAP.match(text, b.end, b.end + 40) is None
+            and _TALLY_GAP.search(text, max(0, a.start - 60), a.start) is None)
 
 
 def _listed_scores(text: str, tokens: Sequence[Token], scored: set[int]) -> set[int]:

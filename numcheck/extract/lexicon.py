@@ -95,6 +95,7 @@ class Lexicon:
     anaphora_selection: frozenset[str]
     article_numerals: frozenset[str]
     homograph_numerals: frozenset[str]
+    homograph_count_after: frozenset[str]
     year_context: frozenset[str]
     abbreviations: frozenset[str]
     detect: frozenset[str]
@@ -106,6 +107,7 @@ class Lexicon:
     fraction_exclude: frozenset[str]
     fraction_duration: re.Pattern[str]
     fraction_ordinals: frozenset[str]
+    fraction_not_hedged_by: frozenset[str]
     half_words: re.Pattern[str]
     units_exact: frozenset[str]
     ages: AgeRules
@@ -116,12 +118,14 @@ class Lexicon:
     score_joiners: re.Pattern[str]
     pair_joiners: frozenset[str]  # what joins two figures: range and date-range joiners
     range_end: re.Pattern[str]  # "- 2500", "à 2000": a range's far end after a figure
+    label_verb_subjects: frozenset[str]
     score_words: frozenset[str]
     change_words: frozenset[str]
     years: YearRules
     year_lead_strong: Ending
     decade_lead: frozenset[str]
     year_determiners: frozenset[str]
+    year_nouns: frozenset[str]
     irregular_plurals: frozenset[str]
     irregular_endings: tuple[str, ...]
     hedge_words: frozenset[str]
@@ -261,6 +265,7 @@ class OneRules:
     count_after: frozenset[str]
     list_joiners: frozenset[str]
     ordinal_homographs: frozenset[str]
+    partitive_before: frozenset[str]
 
 
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
@@ -269,7 +274,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     # The pattern starts with its first digit (``(?<!\d\d)`` then says no digit precedes
     # it), not with a look-behind: re then skips from digit to digit in C instead of
     # trying the pattern at every character of the text.
-    spaces = "".join(re.escape(g) for g in raw["group_separators"] if g.isspace())
+    # Blanks and apostrophes ("10'000") only ever group; '.' and ',' are read per figure.
+    spaces = "".join(re.escape(g) for g in raw["group_separators"] if g not in ".,")
     spaced = rf"\d{{0,2}}(?:[{spaces}]\d{{3}})+(?!\d)|" if spaces else ""
     digits = re.compile(rf"\d(?<!\d\d)(?:{spaced}\d*)(?:[.,]\d+)*")
 
@@ -439,6 +445,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         anaphora_selection=frozenset(fold(w) for w in raw["anaphora_selection"]),
         article_numerals=frozenset(fold(w) for w in raw["article_numerals"]),
         homograph_numerals=frozenset(fold(w) for w in raw["homograph_numerals"]),
+        homograph_count_after=frozenset(fold(w) for w in raw["homograph_count_after"]),
         year_context=frozenset(fold(w) for w in raw["year_context"]),
         abbreviations=frozenset(fold(w) for w in raw["abbreviations"]),
         detect=frozenset(fold(w) for w in raw["detect"]),
@@ -452,6 +459,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^\s*(?:(?:{alternation(raw['fractions']['duration_links'])})\s*)?"
             rf"(?P<u>{alternation(durations)})(?![\w])", re.IGNORECASE),
         fraction_ordinals=frozenset(fold(w) for w in raw["fractions"]["ordinal_before_noun"]),
+        fraction_not_hedged_by=frozenset(
+            re.sub(r"\s+", " ", fold(w)) for w in raw["fractions"]["not_hedged_by"]),
         half_words=re.compile(rf"\s+(?:{alternation(raw['half_words']) or '(?!x)x'})(?![\w])",
                               re.IGNORECASE),
         units_exact=frozenset([*raw["units"], *raw["durations"]]),
@@ -465,12 +474,14 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         pair_joiners=frozenset(pairs),
         range_end=re.compile(
             rf"\s*(?:{alternation(pairs) or '(?!x)x'})\s*\d[\d\s.,]*?(?=\s*[^\W\d_])"),
+        label_verb_subjects=frozenset(fold(w) for w in raw["identifiers"]["verb_subjects"]),
         score_words=frozenset(fold(w) for w in raw["score_words"]),
         change_words=frozenset(fold(w) for w in raw["change_words"]),
         years=years,
         year_lead_strong=_ending(raw["year_lead_strong"]),
         decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
         year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),
+        year_nouns=frozenset(fold(w) for w in raw["year_nouns"]),
         irregular_plurals=frozenset(fold(w) for w in raw["irregular_plurals"]),
         irregular_endings=tuple(fold(w) for w in raw["irregular_plurals"] if len(w) > 4),
         hedge_words=frozenset(w for phrase in [*before, *after] for w in phrase.split()),
@@ -574,6 +585,7 @@ def _one(raw: Mapping[str, Any]) -> OneRules:
         count_after=frozenset(fold(w) for w in raw["count_after"]),
         list_joiners=frozenset(fold(w) for w in raw["list_joiners"]),
         ordinal_homographs=frozenset(fold(w) for w in raw["ordinal_homographs"]),
+        partitive_before=frozenset(fold(w) for w in raw["partitive_before"]),
     )
 
 

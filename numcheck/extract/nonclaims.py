@@ -138,16 +138,21 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         return None
     if not (lex.years.is_plain(token.value) and token.end - token.start == 4):
         return None
+    nxt = _NEXT.match(text, token.end)
+    word = nxt.group(1) if nxt else None
+    noun = bool(word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords)
+    if noun and fold(word or "") in lex.year_nouns and token.value >= 1800:
+        return "year/reference"  # "10% of 2000 levels", "below 1990 levels"
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):
         return None  # "plus de 2000", "about 1900": a hedged figure is a quantity
     after = text[token.end : token.end + 30]
-    if lex.percent.match(after) or lex.currency_after.match(after) or lex.units_after.match(
-            after) or lex.currency_before.search(text[max(0, token.start - 6) : token.start]):
+    unit = lex.units_after.match(after)
+    if unit and _singular_duration(fold(unit.group("u")), lex):
+        unit = None  # "2018 day five": no count above one takes a singular duration
+    if lex.percent.match(after) or lex.currency_after.match(after) or unit or (
+            lex.currency_before.search(text[max(0, token.start - 6) : token.start])):
         return None  # "2000 €", "1500 m", "$1200": an amount
-    nxt = _NEXT.match(text, token.end)
-    word = nxt.group(1) if nxt else None
-    noun = bool(word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords)
     ranged = labels.range_counts_after(text, token.end, lex)
     prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
     context = lex.year_lead_strong.search(before) or (
@@ -157,9 +162,16 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         if ranged or (noun and plural(word or "", lex)):
             return None  # "and 1950 tanks", "de 2000 à 2500 soldats"
         return "year/context"
-    if noun or ranged:
+    if ranged or (noun and labels.plural(word or "", lex)):
         return None  # "2000 soldats", "2000 - 2500 calories": the counted noun wins
-    return "year/bare"
+    return "year/bare"  # "World Cup 2018 day five", "1945 marque": no 2018 days counted
+
+
+def _singular_duration(word: str, lex: Lexicon) -> bool:
+    """'day', 'jour': a duration word whose plural is listed too; an abbreviation such as
+    'min' (a compound unit, '2 min 30') stands for any number."""
+    return word in lex.durations and word not in lex.compound_units and any(
+        word + ending in lex.durations for ending in lex.plural_endings)
 
 
 def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:

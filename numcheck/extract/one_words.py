@@ -35,6 +35,9 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
         return "article/default"  # "au mieux un 5 %": the article of a figure
     if first in rules.nouns or first in rules.alone or prev in rules.count_before:
         return None  # "un mort", "un seul", "only one", "dont une"
+    if (prev in rules.partitive_before and (not first or first in lex.stopwords)
+            and _group_before(text, token, lex)):
+        return None  # "20 blessés, dont un en réanimation": one of them, standing alone
     before = fold(text[max(0, token.start - 40) : token.start])
     if lex.hedge_before.search(before) or lex.hedge_after.match(
             fold(text[token.end : token.end + 30])):
@@ -68,6 +71,12 @@ def _counts(text: str, token: Token, lex: Lexicon, nxt: list[str]) -> bool:
         return True  # "one vote in each referendum"
     start, end = _clause(text, token)
     return _listed(text, token, start, end, lex) or _contrasted(text, token, first, start, end, lex)
+
+
+def _group_before(text: str, token: Token, lex: Lexicon) -> bool:
+    """A counted figure earlier in the clause: the group the word for one is part of."""
+    start, _ = _clause(text, token)
+    return any(_counted_figure(text, m, lex) for m in _WORD.finditer(text, start, token.start))
 
 
 def _clause(text: str, token: Token) -> tuple[int, int]:

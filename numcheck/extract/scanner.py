@@ -147,7 +147,8 @@ def _word_tokens(text: str, m: re.Match[str], lex: Lexicon) -> list[Token]:
             return [Token(m.start(), m.end(), 1.0, "one", words=True)]
         if word in lex.article_numerals:
             return []
-        if word in lex.homograph_numerals and not _noun_follows(text, m.end(), lex):
+        if word in lex.homograph_numerals and not (
+                _noun_follows(text, m.end(), lex) or _counted_after_verb(text, m.start(), lex)):
             return []
     value = _words_value(surface, lex)
     if value is not None:
@@ -169,6 +170,19 @@ def _words_value(surface: str, lex: Lexicon) -> float | None:
         return float(text2num(fold(surface).replace("’", "'"), lex.lang))
     except (ValueError, KeyError, OverflowError):
         return None
+
+
+_WORDS_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+(?:([^\W\d_][\w'’-]*)\s+)?$")
+
+
+def _counted_after_verb(text: str, pos: int, lex: Lexicon) -> bool:
+    """'Ils sont sept.', 'ils étaient déjà neuf à…': a plural verb, at most one word
+    between, makes a homograph a count standing alone."""
+    if not lex.homograph_count_after:
+        return False
+    m = _WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and any(
+        w is not None and fold(w) in lex.homograph_count_after for w in m.groups())
 
 
 def _noun_follows(text: str, pos: int, lex: Lexicon) -> bool:

@@ -59,6 +59,7 @@ class Fractions(Strict):
     exclude_before: list[str]
     duration_links: list[str]
     ordinal_before_noun: list[str]
+    not_hedged_by: list[str]
 
 
 class Vague(Strict):
@@ -108,6 +109,7 @@ class Identifiers(Strict):
     patterns: list[Regex]
     gap: list[str]  # what may stand between a label word and its number ("articles 46 et 61")
     number_signs: list[str]  # a number after one of these is a label ("n° 33")
+    verb_subjects: list[str]
 
 
 class OneWords(Strict):
@@ -124,6 +126,7 @@ class OneWords(Strict):
     count_after: list[str]
     list_joiners: list[str]
     ordinal_homographs: list[str]
+    partitive_before: list[str]
 
 
 class ScaledCurrency(Strict):
@@ -195,6 +198,7 @@ class Language(Strict):
     number_joiners: list[str]
     article_numerals: list[str]
     homograph_numerals: list[str]
+    homograph_count_after: list[str]
     scales: Annotated[dict[str, Positive], Field(min_length=1)]
     scale_suffixes: dict[str, Positive]
     hedges: Hedges
@@ -246,6 +250,7 @@ class Language(Strict):
     year_lead_strong: list[str]
     decade_lead: list[str]
     year_determiners: list[str]
+    year_nouns: list[str]
     irregular_plurals: list[str]
     date_range_joiners: list[str]
     one_words: OneWords
