@@ -104,7 +104,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
     tokens = scan(text, lex, rules.garbles)
     found_all = [classify(text, token, lex, spans) for token in tokens]
     sentence_of = {i: sentences.around(t.start) for i, t in enumerate(tokens)
-                   if t.pattern == "digits/plain"}
+                   if t.pattern in labels.SCORE_PATTERNS}
     for i in labels.scores(text, tokens, lex, sentence_of):
         current = found_all[i]
         if current is None or current[0] is Reason.NAME:

@@ -275,7 +275,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
     out: set[int] = set()
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if (a.pattern != "digits/plain" or b.pattern != "digits/plain"
+        if (a.pattern not in SCORE_PATTERNS or b.pattern not in SCORE_PATTERNS
                 or a.value is None or b.value is None or a.value > 300 or b.value > 300):
             continue
         gap = text[a.end : b.start]
@@ -297,6 +297,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
     return out | _listed_scores(text, tokens, out)
 
 
+SCORE_PATTERNS = frozenset({"digits/plain", "words/text2num", "one"})  # "un à zéro" too
 _SCORE_PAIR = re.compile(r"\d{1,3}-\d{1,3}")
 _SIDE = r"[A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*){0,2}"
 _TALLY_BEFORE = re.compile(rf"(?<![\w]){_SIDE}\s?:\s*$")
@@ -349,8 +350,12 @@ def spread(text: str, tokens: Sequence[Token],
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         between = text[a.end : b.start]
-        if len(between) > 5 or "\n" in between or fold(between.strip()) not in joins:
+        if len(between) > 12 or "\n" in between:
             continue  # the length first: the text between two figures may be a paragraph
+        if len(between) > 5 and (unit := lex.units_after.match(between)):
+            between = between[unit.end() :]  # "14 ans à 20 ans": the unit repeated
+        if fold(between.strip()) not in joins:
+            continue
         ra, rb = reasons[i], reasons[i + 1]
         for src, dst in ((ra, i + 1), (rb, i)):
             if not src or reasons[dst] is not None:

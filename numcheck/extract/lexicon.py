@@ -56,6 +56,7 @@ class Lexicon:
     hedge_of: Mapping[str, Hedge]
     dates: re.Pattern[str]
     times: re.Pattern[str]
+    spelled_time: re.Pattern[str]
     ordinal: re.Pattern[str]
     percent: re.Pattern[str]
     percent_phrase: re.Pattern[str]
@@ -266,6 +267,7 @@ class OneRules:
     list_joiners: frozenset[str]
     ordinal_homographs: frozenset[str]
     partitive_before: frozenset[str]
+    article_after: frozenset[str]
 
 
 def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
@@ -384,6 +386,10 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         hedge_of=hedge_of,
         dates=dates,
         times=times,
+        # "onze heures du soir", "eleven o'clock": a spelled hour before a marker word
+        spelled_time=re.compile(
+            rf"\s+(?:{alternation(m for m in raw['time_markers'] if len(m) > 2) or '(?!x)x'})"
+            r"(?![\w])", re.IGNORECASE),
         ordinal=ordinal,
         percent=re.compile(rf"^\s?(?:{alternation(raw['percent'])})(?![\w])", re.IGNORECASE),
         percent_phrase=re.compile(_bounded(raw["percent"]), re.IGNORECASE),
@@ -545,8 +551,9 @@ def _ages(raw: Mapping[str, Any], connectors: list[str], pairs: list[str]) -> Ag
         before=_ending(raw["before"]),
         before_alone=_ending(raw["before_alone"]),
         after=re.compile(rf"^\s?(?:{after})(?![\w])"),
-        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:{_linked(connectors)})$",
-                              [fold(w) for w in connectors]),
+        # "l'enfant de 8 ans", "des jeunes (14 ans à 20 ans)"
+        person=Ending.compile(rf"(?<![\w])(?:{nouns})\s+(?:{_linked(connectors)}|\(\s*)$",
+                              [*(fold(w) for w in connectors), "("]),
         person_words=frozenset(fold(w).split()[-1] for w in raw["person_nouns"]),
         # "16 à 18 ans": the years word may come after the other end of a range
         years=re.compile(
@@ -586,6 +593,7 @@ def _one(raw: Mapping[str, Any]) -> OneRules:
         list_joiners=frozenset(fold(w) for w in raw["list_joiners"]),
         ordinal_homographs=frozenset(fold(w) for w in raw["ordinal_homographs"]),
         partitive_before=frozenset(fold(w) for w in raw["partitive_before"]),
+        article_after=frozenset(fold(w) for w in raw["article_after"]),
     )
 
 

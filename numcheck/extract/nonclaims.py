@@ -99,7 +99,11 @@ def date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
 
 
 def time(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
-    return "time/clock" if not token.words and _inside(spans.times, token) else None
+    if token.words:  # "onze heures du soir"
+        spelled = token.value is not None and token.value <= 24 and lex.spelled_time.match(
+            text, token.end)
+        return "time/spelled" if spelled else None
+    return "time/clock" if _inside(spans.times, token) else None
 
 
 def ordinal(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
@@ -141,7 +145,8 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     nxt = _NEXT.match(text, token.end)
     word = nxt.group(1) if nxt else None
     noun = bool(word and word[0].isalpha() and word.islower() and fold(word) not in lex.stopwords)
-    if noun and fold(word or "") in lex.year_nouns and token.value >= 1800:
+    low, high = lex.years.attributive
+    if noun and fold(word or "") in lex.year_nouns and low <= token.value <= high:
         return "year/reference"  # "10% of 2000 levels", "below 1990 levels"
     before = fold(text[max(0, token.start - 30) : token.start])
     if lex.hedge_before.search(before):

@@ -31,8 +31,8 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     nxt = next_words(text, token.end, max(rules.window, 3) + 1)
     prev = previous_word(text, token.start)
     first = nxt[0] if nxt else ""
-    if first[:1].isdigit():
-        return "article/default"  # "au mieux un 5 %": the article of a figure
+    if first[:1].isdigit() or first in rules.article_after:
+        return "article/default"  # "au mieux un 5 %", "une telle politique"
     if first in rules.nouns or first in rules.alone or prev in rules.count_before:
         return None  # "un mort", "un seul", "only one", "dont une"
     if (prev in rules.partitive_before and (not first or first in lex.stopwords)

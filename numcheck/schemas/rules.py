@@ -127,6 +127,7 @@ class OneWords(Strict):
     list_joiners: list[str]
     ordinal_homographs: list[str]
     partitive_before: list[str]
+    article_after: list[str]
 
 
 class ScaledCurrency(Strict):
