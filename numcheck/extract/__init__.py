@@ -128,6 +128,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         sentence = sentences.around(draft.start)
         build.read_kind(text, draft, lex)
         build.read_hedge(text, draft, sentence, lex)
+        build.restated_hedge(text, draft, out[-1] if out else None)
         build.read_counted(text, draft, lex)
         lenders.resolve_anaphora(draft)
         lenders.resolve_ellipsis(draft, sentence)

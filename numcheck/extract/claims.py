@@ -19,7 +19,7 @@ from numcheck.extract.lexicon import Lexicon, UnitFallback, entry, fold
 from numcheck.extract.quantulum import quantulum_parser
 from numcheck.extract.scanner import Token
 from numcheck.extract.unit_words import may_start_unit
-from numcheck.model import Hedge, Kind
+from numcheck.model import Claim, Hedge, Kind
 from numcheck.rulebook import Settings
 
 
@@ -271,6 +271,21 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
 
 
 _FIRST_WORD = re.compile(r"\s*[\w'’-]+")
+# between a figure with its unit and its conversion: "about 500 miles (800 km)"
+_CONVERSION_GAP = re.compile(r"\s*(?:[^\W\d_][\w./°²³-]*\s*){1,3}\(\s*")
+
+
+def restated_hedge(text: str, draft: Draft, previous: Claim | None) -> None:
+    """'about 500 miles (800 km)', 'plus de 2 000 ha (4 900 acres)': a conversion in
+    parentheses restates the figure before it, hedge included."""
+    if (previous is None or draft.hedge is not Hedge.EXACT or draft.kind is not previous.kind
+            or draft.kind not in (Kind.MEASURE, Kind.MONEY)
+            or previous.hedge in (Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE)
+            or previous.unit == draft.unit or draft.start - previous.end > 40
+            or not _CONVERSION_GAP.fullmatch(text, previous.end, draft.start)):
+        return
+    draft.hedge, draft.hedge_text = previous.hedge, previous.hedge_text
+    draft.found_by.append(f"hedge/{draft.hedge.value}-restated")
 
 
 def _hedge_key(phrase: str) -> str:
