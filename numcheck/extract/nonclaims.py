@@ -167,7 +167,7 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         if ranged or (noun and plural(word or "", lex)):
             return None  # "and 1950 tanks", "de 2000 à 2500 soldats"
         return "year/context"
-    if ranged or (noun and labels.plural(word or "", lex)):
+    if ranged or (noun and plural(word or "", lex)):
         return None  # "2000 soldats", "2000 - 2500 calories": the counted noun wins
     return "year/bare"  # "World Cup 2018 day five", "1945 marque": no 2018 days counted
 
