@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from numcheck.model import Document
+from numcheck.model import Document, Reason, Verdict
 from numcheck.pipeline import Report
 from numcheck.render import messages as message_files
 from numcheck.render import render
@@ -48,6 +48,15 @@ def test_shipped_languages_have_the_same_keys_and_placeholders() -> None:
         loaded = message_files.load(path.stem)
         assert loaded.keys() == english.keys(), path
         assert all(placeholders(loaded[k]) == placeholders(english[k]) for k in english), path
+
+
+@pytest.mark.parametrize("lang", sorted(p.stem for p in SHIPPED.glob("*.yaml")))
+def test_every_enum_a_report_names_has_its_words(lang: str) -> None:
+    """Renderers build keys from enum values (``reason.idiom``, ``rule.disputed``): a value
+    added to the model without its words made a whole article's report fail."""
+    loaded = message_files.load(lang)
+    wanted = [f"reason.{r.value}" for r in Reason] + [f"rule.{v.value}" for v in Verdict]
+    assert [k for k in wanted if k not in loaded] == [], lang
 
 
 @pytest.mark.parametrize("command", [["report", "seeds/"], ["check", "seeds/"]])
