@@ -509,7 +509,9 @@ def _joiner_room(raw: Mapping[str, Any]) -> int:
     currency before the second figure. A longer gap joins nothing, and is not searched."""
     currency = longest(fold(w) for w in raw["currencies"])  # listed as folded
     units = longest(fold(w) for w in [*raw["units"], *raw["durations"]])
-    repeated = max(longest(raw["percent"]), len("de") + currency, len("-") + units)
+    # '5 millions de dollars': a connector may stand between a figure and its currency
+    connector = longest(fold(w) for w in raw["noun_connectors"])
+    repeated = max(longest(raw["percent"]), connector + currency, len("-") + units)
     return repeated + longest(fold(r["join"]) for r in raw["ranges"]) + currency
 
 
