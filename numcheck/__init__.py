@@ -33,8 +33,8 @@ _WHERE = {
         "Claim", "Comparison", "Document", "Extraction", "Flag", "Grouping", "Hedge", "Kind",
         "OtherMention", "Problem", "Reason", "Report", "Story", "Subject", "Verdict",
     )},
-    "claims_frame": "numcheck.pipeline",
     "run": "numcheck.pipeline",
+    "claims_frame": "numcheck.project",
     "open_project": "numcheck.project",
     "Rulebook": "numcheck.rulebook",
     "load_rules": "numcheck.rulebook",
@@ -104,7 +104,7 @@ if TYPE_CHECKING:
         Subject,
         Verdict,
     )
-    from numcheck.pipeline import claims_frame, run
-    from numcheck.project import open_project
+    from numcheck.pipeline import run
+    from numcheck.project import claims_frame, open_project
     from numcheck.rulebook import Rulebook, load_rules
     from numcheck.stories import find_stories

@@ -282,6 +282,12 @@ class Subject:
     # (None for a claim alone).
     restated: bool = False
     kind: Kind | None = None
+    # (language, label) for every language with subject rules: a report shows its
+    # reader's (``label`` is the one in the language of the subject's first claim).
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def label_in(self, lang: str) -> str:
+        return dict(self.labels).get(lang, self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +337,10 @@ class Flag:
     low: Side | None = None
     whole: tuple[str, ...] = ()
     estimates: tuple[Side, ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()  # the subject's, per language
+
+    def label_in(self, lang: str) -> str:
+        return dict(self.labels).get(lang, self.label)
 
     @property
     def rule(self) -> str:

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from numcheck.compare import compare
 from numcheck.errors import NumcheckError
@@ -21,17 +21,13 @@ from numcheck.group.by_story import group_by_story
 from numcheck.ingest import Options, iter_documents
 from numcheck.isolation import crashed
 from numcheck.model import Claim, Document, Extraction, OtherMention, Problem, Report
-from numcheck.optional import require
 from numcheck.parallel import SMALL_CORPUS, ordered_map, plan_jobs
 from numcheck.progress import Meter, Progress
 from numcheck.rulebook import Rulebook, load_rules
 from numcheck.stories import Features, Stories, features_of, find_stories, with_stories
-from numcheck.table import frame
 
-if TYPE_CHECKING:
-    import pandas as pd
+__all__ = ["Report", "build_report", "extract_isolated", "run"]
 
-__all__ = ["Report", "build_report", "claims_frame", "extract_isolated", "run"]
 
 def build_report(
     extractions: Iterable[Extraction],
@@ -165,16 +161,3 @@ def _extract_in_worker(
     if isinstance(outcome, Problem):
         return outcome.message
     return outcome.claims, outcome.others
-
-
-def claims_frame(
-    paths: Iterable[str | Path], *, lang: str | None = None, rules_dirs: Iterable[str] = ()
-) -> pd.DataFrame:
-    """Every claim of every readable article under ``paths`` as one DataFrame.
-
-    Files that cannot be read are left out here; use ``numcheck.run`` to get the
-    problems alongside the claims.
-    """
-    require("pandas", "the claims frame")  # before reading a whole corpus for nothing
-    report = run(paths, lang=lang, rules_dirs=rules_dirs)
-    return frame(report.claims, report.comparison.subject_of)

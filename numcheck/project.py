@@ -15,16 +15,21 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from numcheck.check import ledger as ledger_file
 from numcheck.check.config import CheckConfig, configured_rules, load_config
 from numcheck.evaluate import Evaluation, evaluate
 from numcheck.model import Report
+from numcheck.optional import require
 from numcheck.pipeline import run
 from numcheck.rulebook import Rulebook
+from numcheck.table import frame
 
-__all__ = ["Project", "Reviewed", "open_project"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Project", "Reviewed", "claims_frame", "open_project"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,12 @@ class Project:
     def claims(self, paths: Iterable[str | Path], **run_options: Any) -> Report:
         """Read, extract, group and compare with the project's rules (``numcheck extract``)."""
         return run(paths, rules=self.rules, **run_options)
+
+    def frame(self, paths: Iterable[str | Path], **run_options: Any) -> pd.DataFrame:
+        """The claims as a DataFrame (``numcheck extract --format parquet``'s table)."""
+        require("pandas", "the claims frame")  # before reading a whole corpus for nothing
+        found = self.claims(paths, **run_options)
+        return frame(found.claims, found.comparison.subject_of)
 
     def report(
         self, paths: Iterable[str | Path], *, ledger: str | Path | None = None,
@@ -79,3 +90,22 @@ def open_project(
     ``rules`` (``--rules``), then its settings."""
     conf = load_config(Path(config) if config else None, start=start)
     return Project(conf, configured_rules(conf, rules))
+
+
+def claims_frame(
+    paths: Iterable[str | Path],
+    *,
+    lang: str | None = None,
+    config: str | Path | None = None,
+    rules_dirs: Iterable[str | Path] = (),
+    start: Path | None = None,
+) -> pd.DataFrame:
+    """Every claim of every readable article under ``paths`` as one DataFrame, read with
+    the project's configuration as every command reads it (``open_project(config,
+    rules_dirs, start=start).frame(paths)``).
+
+    Files that cannot be read are left out here; use ``open_project().claims`` to get
+    the problems alongside the claims.
+    """
+    require("pandas", "the claims frame")  # before looking for the project
+    return open_project(config, rules_dirs, start=start).frame(paths, lang=lang)

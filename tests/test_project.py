@@ -122,3 +122,16 @@ def test_pyproject_holds_the_same_block(project: Path) -> None:
     assert opened.rules.settings.divergence_ratio == 1.5  # a setting of the block
     library = opened.claims(["drafts/kiev.txt"]).claims
     assert any(c.surface == FIGURE and (c.low, c.high) == (10, 50) for c in library)
+
+
+def test_the_claims_frame_reads_the_configuration(project: Path) -> None:
+    """``numcheck.claims_frame`` opens the project as the commands do; without the
+    configuration the word is not read."""
+    pytest.importorskip("pandas")
+    from numcheck import claims_frame
+
+    df = claims_frame(["drafts/kiev.txt"])
+    row = df[df["surface"] == FIGURE]
+    assert len(row) == 1 and (row["low"].iloc[0], row["high"].iloc[0]) == (10, 50)
+    (project / ".numcheck.toml").unlink()
+    assert FIGURE not in set(claims_frame(["drafts/kiev.txt"])["surface"])

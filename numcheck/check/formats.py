@@ -42,7 +42,7 @@ class _Out:
 
     def status(self, item: CheckItem) -> str:
         if item.review is not None:
-            return self.w("check.reviewed", decision=item.review.decision)
+            return self.w("check.reviewed", decision=self.w.decision(item.review.decision))
         if item.status == "baseline":
             return self.w("check.baseline")
         return ""
@@ -115,7 +115,7 @@ def summary_markdown(result: CheckResult, *, budget: int = SUMMARY_LIMIT,
     rows = []
     for i in result.items:
         status = w("check.failing") if i.failing else (
-            i.review.decision if i.review else w(f"check.status.{i.status}"))
+            w.decision(i.review.decision) if i.review else w(f"check.status.{i.status}"))
         cell = out.explain(i).replace("|", "\\|").replace("\n", " ")
         rows.append(f"| `{i.path}:{i.at.line}:{i.at.col}` | {w.verdict(i.flag.verdict)} "
                     f"| {status} | {cell} | `{i.flag.fingerprint}` |")

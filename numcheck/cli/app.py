@@ -22,6 +22,7 @@ from numcheck.errors import NumcheckError
 
 if TYPE_CHECKING:
     from numcheck.model import Problem  # the records are not needed for `--help`
+    from numcheck.render.words import Words
 
 
 class Exit(IntEnum):
@@ -104,10 +105,15 @@ def _root(
     """Cross-check the numeric claims of news articles and flag where sources disagree."""
 
 
+def say(level: str, text: str) -> None:
+    """One stderr line: ``numcheck: LEVEL: text``. The level tags (``error``,
+    ``warning``) stay as they are in every language, for scripts and CI logs to match."""
+    typer.echo(f"numcheck: {level}: {text}", err=True)
+
+
 def say_problems(problems: Iterable[Problem]) -> None:
     for problem in problems:
-        level = "error" if problem.fatal else "warning"
-        typer.echo(f"numcheck: {level}: {problem}", err=True)
+        say("error" if problem.fatal else "warning", str(problem))
 
 
 def fail(error: NumcheckError) -> typer.Exit:
@@ -121,15 +127,18 @@ def read_stdin_if(paths: list[str]) -> BinaryIO | None:
 
 
 def finish(
-    data: str | bytes, output: str | None, problems: Iterable[Problem], stale: Iterable[str] = ()
+    data: str | bytes, output: str | None, problems: Iterable[Problem],
+    stale: Iterable[str] = (), words: Words | None = None,
 ) -> None:
     """The end every reading command shares: output first (nothing is lost), then one line
-    per input problem and per stale ledger entry, and exit 2 if any input had a problem."""
+    per input problem and per stale ledger entry (in the report's ``words``), and exit 2
+    if any input had a problem."""
     write_output(data, output)
     problems = list(problems)
     say_problems(problems)
     for fp in stale:
-        typer.echo(f"numcheck: warning: stale review: ledger entry {fp} matches no flag", err=True)
+        assert words is not None, "a command with a ledger says so in the report's language"
+        say("warning", words("cli.stale", stale=words("check.stale", fingerprint=fp)))
     if problems:
         raise typer.Exit(Exit.USAGE)
 

@@ -89,16 +89,19 @@ def check_cmd(
                 jobs=jobs,
                 progress=display,
             )
+        language = report_lang or majority_language(result.report.documents, rulebook.folders)
+        words = words_for(rulebook, language)
         if write_baseline:
             baseline_file.write(baseline_path, result.flags)
-            typer.echo(f"numcheck: wrote {len(result.flags)} flag(s) to {baseline_path}", err=True)
+            flags = words.count("flags", len(result.flags))
+            typer.echo(f"numcheck: {words('cli.wrote_baseline', flags=flags, path=baseline_path)}",
+                       err=True)
             raise typer.Exit(Exit.OK)
-        language = report_lang or majority_language(result.report.documents, rulebook.folders)
         data = render("check", fmt, result, lang=language)
     except NumcheckError as err:
         raise fail(err) from None
     _github_summary(fmt, result, language)
-    finish(data, output, result.report.problems, result.stale)
+    finish(data, output, result.report.problems, result.stale, words)
     if result.failed and not exit_zero:
         raise typer.Exit(Exit.PROBLEMS)
 

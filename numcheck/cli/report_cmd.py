@@ -61,4 +61,5 @@ def report(
             data, failed = render_isolated("report", fmt, result, lang=language)
     except NumcheckError as err:
         raise fail(err) from None
-    finish(data, output, [*result.problems, *failed], reviewed.stale)
+    finish(data, output, [*result.problems, *failed], reviewed.stale,
+           words_for(project.rules, language))

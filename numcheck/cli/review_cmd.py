@@ -29,6 +29,8 @@ Against = Annotated[list[str] | None, typer.Option(
     "--against", help="Corpus (repeatable); default: `against` from the configuration.")]
 Force = Annotated[bool, typer.Option(
     "--force", help="Record even if the fingerprint matches no flag of the articles.")]
+StatusLang = Annotated[str | None, typer.Option(
+    "--report-lang", help="Language of the status line (fr, en; default: en).")]
 
 
 @app.command()
@@ -44,6 +46,7 @@ def review(
     against: Against = None,
     rules: Rules = None,
     force: Force = False,
+    report_lang: StatusLang = None,
 ) -> None:
     """Record a decision on a flag (by fingerprint) in the review ledger.
 
@@ -53,9 +56,11 @@ def review(
     """
     from numcheck.check import ledger as ledger_file
     from numcheck.project import open_project
+    from numcheck.render.words import DEFAULT, words_for
 
     try:
         project = open_project(config, rules or ())
+        words = words_for(project.rules, report_lang or DEFAULT)
         ledger_path = Path(ledger) if ledger else project.config.ledger_path
         if list_:
             book = ledger_file.load(ledger_path)
@@ -75,7 +80,9 @@ def review(
                                     reviewer=reviewer or _default_reviewer(), note=note)
     except NumcheckError as err:
         raise fail(err) from None
-    typer.echo(f"numcheck: {fingerprint}: {decision} recorded in {ledger_path}", err=True)
+    said = words("cli.recorded", fingerprint=fingerprint, decision=words.decision(decision),
+                 path=ledger_path)
+    typer.echo(f"numcheck: {said}", err=True)
 
 
 def _corpus(against: list[str] | None, conf: CheckConfig) -> list[str]:

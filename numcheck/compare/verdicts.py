@@ -283,6 +283,7 @@ def _flag(
     return Flag(
         subject=subject.key,
         label=subject.label,
+        labels=subject.labels,
         claims=tuple(c.id for c in claims),
         verdict=verdict,
         ratio=round(ratio, 4) if ratio is not None else None,

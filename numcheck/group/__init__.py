@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from numcheck.group.facets import RESTATES, UNSET, Facets, facets_of, place_label
+from numcheck.group.facets import RESTATES, UNSET, Facets, Named, facets_of, label
 from numcheck.group.gazetteer import is_country
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
@@ -248,14 +248,16 @@ def _subject(
     key: Key, members: list[Claim], facets: dict[str, Facets], rules: Rulebook,
     part_of: tuple[str, ...],
 ) -> Subject:
-    """The label is built from the key's own facets, so joined claims share one wording."""
+    """Labels are built from the key's own facets, so joined claims share one wording,
+    in every language with subject rules (a report is written in its reader's)."""
     counted, actor, event, places, part = key
     named = next((facets[c.id] for c in members if facets[c.id].actor == actor), None)
     first = named or facets[members[0].id]
-    label = _label(first.labels, places, rules, members[0].lang)
+    labels = _labels(first.named, places, part, rules)
+    lang = members[0].lang
     return Subject(
         key=str(key),
-        label=f"{label} (a part)" if part else label,
+        label=dict(labels).get(lang) or (labels[0][1] if labels else first.named[0]),
         claims=tuple(c.id for c in members),
         found_by=first.found_by,
         facets=(("counted", counted), ("actor", actor), ("event", event), ("places", places)),
@@ -264,16 +266,19 @@ def _subject(
         generic=first.generic,
         restated=first.restated,
         kind=first.kind,
+        labels=labels,
     )
 
 
-def _label(labels: tuple[str, str, str, str], places: str, rules: Rulebook, lang: str) -> str:
-    counted, actor, event, _ = labels
-    where = ""
-    if places != UNSET:
+def _labels(
+    named: Named, places: str, part: bool, rules: Rulebook
+) -> tuple[tuple[str, str], ...]:
+    """(language, label) for every language with subject rules."""
+    shown = () if places == UNSET else tuple(places.split("+"))
+    out = []
+    for lang in sorted(rules.subjects):
         vocab = vocabulary(rules, lang)
         if vocab is not None:
-            names = vocab.families["places"].labels
-            where = " and ".join(place_label(p, names) for p in places.split("+"))
-    text = " ".join(w for w in (actor, counted, event, where) if w)
-    return text[:1].upper() + text[1:]
+            text = label(named, shown, vocab)
+            out.append((lang, vocab.label_forms["part"].format(label=text) if part else text))
+    return tuple(out)

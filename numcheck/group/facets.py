@@ -13,9 +13,11 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import NamedTuple
 
 from numcheck.extract.lexicon import fold
-from numcheck.group.gazetteer import COUNTRY, is_country, name_of, places_in
+from numcheck.group.gazetteer import CITY, COUNTRY, is_country, name_in, place_of, places_in
 from numcheck.group.holders import holder_of, is_margin
 from numcheck.group.parts import is_addition
 from numcheck.group.restated import figure_key, restated_only, unit_only
@@ -27,6 +29,17 @@ UNSET = "-"
 RESTATES = "alone/restates"  # counts what the figure before it counts (see ``group``)
 
 
+class Named(NamedTuple):
+    """What a subject's label is written from, in any language: concept ids, not words,
+    so each report language puts its own words on them."""
+
+    counted: str  # the counted concept, or its fallback lemma ("~analyste")
+    actor: str  # whose ("" or UNSET when nobody's)
+    event: str  # what happened to it ("" when it goes without saying)
+    holder: str = ""  # a vote holder's name as written: a name, the same in every language
+    day: date | None = None  # the day of an earlier event (see ``_dated``)
+
+
 @dataclass(frozen=True)
 class Facets:
     counted: str
@@ -34,7 +47,9 @@ class Facets:
     event: str
     places: tuple[str, ...]
     found_by: tuple[str, ...]
-    labels: tuple[str, str, str, str]
+    # the concept ids a label is written from, in any language: what is counted (or its
+    # fallback lemma), whose, and what happened to it ("" when it goes without saying)
+    named: Named
     alone: bool = False  # counts nothing nameable: a subject of its own
     generic: bool = False  # the counted thing is the fallback lemma, not a rule's concept
     restated: bool = False  # groups restatements only (see ``restated``)
@@ -120,23 +135,17 @@ def facets_of(
     actor = holder[0] if holder else _actor(claim, text, here, after, next_start, vocab)
     places = _places(claim, text, (here, after, prev_end, next_start, first_start), vocab,
                      rules.settings.place_min_population, _part_clauses(text, own_parts))
-    places_family = vocab.families["places"]
     kind = "" if claim.kind is Kind.COUNT else f"{claim.kind.value}:"
-    labels = (
-        vocab.families["counted"].labels.get(counted, counted.lstrip("~")),
-        holder[1] if holder else vocab.families["actors"].labels.get(actor, ""),
-        # "deaths killed" says it twice: an event that defines the counted thing is silent.
-        "" if vocab.counted_as.get(event) == counted or event == UNSET
-        else events.labels.get(event, event),
-        ", ".join(place_label(p, places_family.labels) for p in sorted(places)),
-    )
+    # "deaths killed" says it twice: an event that defines the counted thing is silent.
+    silent = vocab.counted_as.get(event) == counted or event == UNSET
+    named = Named(counted, actor, "" if silent else event, holder[1] if holder else "")
     if restated:
         counted = f"{counted}={figure_key(claim)}"
     dated = _dated(claim, event, rules)
-    if dated != event:
-        labels = (labels[0], labels[1], f"{labels[2]} on {claim.period}".strip(), labels[3])
+    if dated != event and claim.period is not None:
+        named = named._replace(day=claim.period.start)
         event = dated
-    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), labels,
+    return Facets(f"{kind}{counted}", actor, event, tuple(sorted(places)), tuple(how), named,
                   generic=generic, restated=restated, kind=claim.kind)
 
 
@@ -252,12 +261,53 @@ def _place_spans(
     return spans
 
 
-def place_label(place: str, labels: Mapping[str, str]) -> str:
-    """'in Paris' for a gazetteer place, the rule's label for a rule place."""
+def label(named: Named, places: tuple[str, ...], vocab: Vocabulary) -> str:
+    """A subject's label in ``vocab``'s language, from concept ids: the rules' labels
+    for them, in the language's order (``head``: "soldats russes", "Russian troops")."""
+    families, forms = vocab.families, vocab.label_forms
+    agreeing = bool(vocab.counted_info.get(named.counted, {}).get("feminine"))
+
+    def word(family: str, concept: str, default: str) -> str:
+        labels = families[family]
+        found = labels.feminine.get(concept) if agreeing else None
+        return found or labels.labels.get(concept, default)
+
+    lemma = named.counted.lstrip("~")
+    words = [word("counted", named.counted, vocab.unit_words.get(lemma, lemma)),
+             named.holder or word("actors", named.actor, "")]
+    if vocab.head == "last":
+        words.reverse()
+    event = word("events", named.event, named.event)
+    if named.day is not None:
+        event = forms["dated"].format(event=event, day=_day(named.day, vocab.lang)).strip()
+    words.append(event)
+    words.append(forms["join"].join(place_label(p, vocab) for p in places))
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def _day(day: date, lang: str) -> str:
+    """The day as its readers write it (CLDR through Babel: "14 nov. 2026", "Nov 14, 2026")."""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(day, format="medium", locale=lang))
+    except (UnknownLocaleError, ValueError):
+        return day.isoformat()
+
+
+def place_label(place: str, vocab: Vocabulary) -> str:
+    """The rule's label for a rule place; a gazetteer place in the language's form
+    ("in Paris", "à Paris", "en Allemagne")."""
+    labels = vocab.families["places"].labels
     if place in labels:
         return labels[place]
-    found = name_of(place)
-    return f"in {found}" if found else place
+    found = place_of(place)
+    if found is None:
+        return place
+    form = vocab.label_forms["town" if found.kind == CITY else "area"]
+    return form.format(name=name_in(found, vocab.lang))
 
 
 def _actor(
@@ -366,7 +416,7 @@ def is_age(claim: Claim, text: str, here: int, after: int, vocab: Vocabulary) ->
 
 def alone(claim: Claim, rule: str) -> Facets:
     return Facets(f"alone:{claim.id}", UNSET, UNSET, (), (rule,),
-                  (claim.counted or claim.surface, "", "", ""), alone=True)
+                  Named(claim.counted or claim.surface, "", ""), alone=True)
 
 
 def _first(found: list[tuple[int, str]]) -> str | None:

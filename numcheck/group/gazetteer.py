@@ -99,10 +99,22 @@ def index() -> Index:
     return Index(places, names)
 
 
-def name_of(place_id: str) -> str | None:
-    """The name of a place met in a text (ids in subject keys come from the index)."""
-    found = index().by_id.get(place_id)
-    return found.name if found else None
+def place_of(place_id: str) -> Place | None:
+    """A place met in a text (ids in subject keys come from the index)."""
+    return index().by_id.get(place_id)
+
+
+def name_in(place: Place, lang: str) -> str:
+    """The place's name for readers of ``lang``: a country's from CLDR (Babel: "Allemagne"),
+    a town's or region's as the gazetteer gives it."""
+    if place.kind == COUNTRY:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return str(Locale.parse(lang).territories.get(place.id, place.name))
+        except (UnknownLocaleError, ValueError):
+            return place.name
+    return place.name
 
 
 def is_country(place_id: str) -> bool:
@@ -192,4 +204,5 @@ def _write(path: Path, data: dict[str, object]) -> None:
                      make_parents=True)
 
 
-__all__ = ["COUNTRY", "Index", "Place", "index", "is_country", "name_of", "places_in"]
+__all__ = ["COUNTRY", "Index", "Place", "index", "is_country", "name_in", "place_of",
+           "places_in"]

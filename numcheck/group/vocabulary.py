@@ -23,6 +23,7 @@ class Family:
     pattern: re.Pattern[str]
     concept_of: Mapping[str, str]
     labels: Mapping[str, str]
+    feminine: Mapping[str, str] = field(default_factory=dict)  # labels agreeing with one
     # the spans of the last sentences looked up: claims of one sentence share them
     memo: dict[str, list[tuple[int, int, str]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
@@ -81,6 +82,8 @@ class Vocabulary:
     affiliation: re.Pattern[str]  # searched up to a name: "of the" before a party
     stopwords: frozenset[str]  # the language's function words
     participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
+    label_forms: Mapping[str, str]  # how a subject's label is put together (see Subjects)
+    unit_words: Mapping[str, str]  # unit id (hour, eur, km) → the language's word for it
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -103,12 +106,15 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
     for family in FAMILIES:
         concept_of: dict[str, str] = {}
         labels: dict[str, str] = {}
+        feminine: dict[str, str] = {}
         for concept, data in raw.get(family, {}).items():
             labels[concept] = data["label"]
+            if data.get("label_feminine") is not None:
+                feminine[concept] = data["label_feminine"]
             for word in data.get("words", []):
                 concept_of.setdefault(fold(word), concept)
         pattern = re.compile(rf"(?<![\w-])(?:{alternation(concept_of) or '(?!x)x'})(?![\w-])")
-        families[family] = Family(pattern, concept_of, labels)
+        families[family] = Family(pattern, concept_of, labels, feminine)
     return Vocabulary(
         lang=lang,
         head=raw.get("head", "first"),
@@ -139,7 +145,20 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         affiliation=_place_lead(raw.get("affiliations", [])),
         stopwords=frozenset(fold(w) for w in rules.languages.get(lang, {}).get("stopwords", [])),
         participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
+        label_forms=raw.get("label_forms", {}),
+        unit_words=_unit_words(rules.languages.get(lang, {})),
     )
+
+
+def _unit_words(language: Mapping[str, Any]) -> dict[str, str]:
+    """The first word of the language's lists naming each unit ("heures" for hour,
+    "euros" for EUR): a subject counting a unit no rule names is labelled with it."""
+    words: dict[str, str] = {}
+    for key in ("durations", "currencies", "units"):
+        for word, unit in (language.get(key) or {}).items():
+            if any(ch.isalpha() for ch in word):
+                words.setdefault(str(unit).lower(), word)
+    return words
 
 
 def _place_lead(words: list[str]) -> re.Pattern[str]:

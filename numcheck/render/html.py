@@ -94,7 +94,7 @@ class Page:
         self.report, self.w = report, w
         self._outlets = {d.name: d.outlet for d in report.documents}
         self._flags = sorted(report.comparison.flags,
-                             key=lambda f: (f.verdict.severity, f.label, f.fingerprint))
+                             key=lambda f: (f.verdict.severity, f.label_in(w.lang), f.fingerprint))
         self._flags_of: dict[str, list[Flag]] = defaultdict(list)
         for f in self._flags:
             self._flags_of[f.subject].append(f)
@@ -128,7 +128,7 @@ class Page:
         """Flagged subjects first, most serious first; then the others by label."""
         def order(s: Subject) -> tuple[int, str, str]:
             worst = min((f.verdict.severity for f in self.flags_of(s.key)), default=len(Verdict))
-            return (worst, s.label, s.key)
+            return (worst, s.label_in(self.w.lang), s.key)
 
         return sorted(self.report.comparison.subjects, key=order)
 
@@ -161,7 +161,7 @@ def _summary(page: Page) -> str:
                     for k, v in stats)
     flag_items = "".join(
         f'<li>{page.badge(f.verdict)} <a href="#{subject_anchor(f.subject)}">'
-        f"{escape(f.label)}</a> — {page.explain(f)}</li>"
+        f"{escape(f.label_in(w.lang))}</a> — {page.explain(f)}</li>"
         for f in page.flags()
     )
     problems = "".join(
@@ -295,7 +295,7 @@ def _chart(page: Page, subject: Subject, claims: Sequence[Claim]) -> str:
     w = page.w
     rows = [Row(page.source(c), c, w.date(c.published) if c.published else w("html.no_date"))
             for c in claims]
-    svg = forest_plot(rows, w("html.chart_title", label=subject.label), w)
+    svg = forest_plot(rows, w("html.chart_title", label=subject.label_in(w.lang)), w)
     return (f'<figure class="chart">{svg}<figcaption>{escape(w("html.chart_caption"))}'
             "</figcaption></figure>")
 
@@ -311,7 +311,7 @@ def _subject(page: Page, subject: Subject) -> str:
         f'<li class="flag">{page.badge(f.verdict)} {page.explain(f)}'
         + (f' <span class="ratio">{escape(w("html.apart", ratio=w.ratio(f.ratio)))}</span>'
            if f.ratio else "")
-        + (f' <span class="review">{escape(w("html.review", decision=f.review))}</span>'
+        + (f' <span class="review">{escape(w("html.review", decision=w.decision(f.review)))}</span>'
            if f.review else "")
         + "</li>"
         for f in flags
@@ -322,7 +322,7 @@ def _subject(page: Page, subject: Subject) -> str:
         f'<section class="subject{" flagged" if flags else ""}" id="{sid}" '
         f'data-verdicts="{" ".join(verdicts)}" data-sources="{escape(json.dumps(sources))}" '
         f'data-garbled="{int(any(c.garbled for c in claims))}" aria-labelledby="{sid}-h">'
-        f'<h3 id="{sid}-h">{escape(subject.label)} {heading}</h3>'
+        f'<h3 id="{sid}-h">{escape(subject.label_in(page.w.lang))} {heading}</h3>'
         + '<p class="meta">'
         + w.html("html.meta", claims=escape(w.count("claims", len(claims))),
             found_by=f"<code>{escape(ids_cell(subject.found_by))}</code>",
@@ -431,7 +431,8 @@ def _data(page: Page) -> dict[str, object]:
     return {
         "documents": {d.name: d.outlet for d in page.report.documents},
         "sources": page.sources(),
-        "subjects": {subject_anchor(s.key): s.label for s in page.report.comparison.subjects},
+        "subjects": {subject_anchor(s.key): s.label_in(w.lang)
+                     for s in page.report.comparison.subjects},
         "verdicts": {v.value: w.title(v) for v in Verdict},
         "words": {"showing": w.texts["html.showing"]},
     }

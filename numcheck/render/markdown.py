@@ -82,7 +82,8 @@ class _Md:
 
     def item(self, flag: Flag, review: str = "") -> str:
         return self.w("markdown.flag_item", verdict=self.w.verdict(flag.verdict), rule=flag.rule,
-                      label=escape(flag.label), explanation=self.explain(flag), review=review)
+                      label=escape(flag.label_in(self.w.lang)), explanation=self.explain(flag),
+                      review=review)
 
 
 def _summary(md: _Md, flags: Sequence[Flag]) -> list[str]:
@@ -104,7 +105,8 @@ def _summary(md: _Md, flags: Sequence[Flag]) -> list[str]:
         lines.append(w("markdown.serious_first"))
         lines.append("")
         for f in raised:
-            review = w("markdown.reviewed_inline", decision=escape(f.review)) if f.review else ""
+            review = (w("markdown.reviewed_inline", decision=escape(w.decision(f.review)))
+                      if f.review else "")
             lines.append(md.item(f, review))
     else:
         lines.append(w("markdown.no_conflict"))
@@ -130,7 +132,7 @@ def _subject_section(md: _Md, n: int, subject: Subject, flags: Sequence[Flag]) -
     report, w = md.report, md.w
     worst = min(flags, key=lambda f: f.verdict.severity)
     lines = [
-        f"### {n}. {escape(subject.label)} — {w.verdict(worst.verdict)}",
+        f"### {n}. {escape(subject.label_in(w.lang))} — {w.verdict(worst.verdict)}",
         "",
         w("markdown.subject_key", key=subject.key),
         "",
@@ -157,7 +159,7 @@ def _subject_section(md: _Md, n: int, subject: Subject, flags: Sequence[Flag]) -
     lines.append("")
     for f in flags:
         ratio = w("markdown.ratio", ratio=w.ratio(f.ratio)) if f.ratio else ""
-        review = w("markdown.reviewed", decision=escape(f.review)) if f.review else ""
+        review = w("markdown.reviewed", decision=escape(w.decision(f.review))) if f.review else ""
         lines.append(w("markdown.verdict_line", verdict=w.verdict(f.verdict), rule=f.rule,
                        ratio=ratio, explanation=md.explain(f), review=review))
         lines.append("")
@@ -227,7 +229,7 @@ def _appendix(report: Report, w: Words) -> list[str]:
         if subject.alone:
             claims_alone.extend(members)
             continue
-        lines += [f"### {escape(subject.label)}", "", f"`{subject.key}`", ""]
+        lines += [f"### {escape(subject.label_in(w.lang))}", "", f"`{subject.key}`", ""]
         lines.append(_claims_table(members, w))
         lines.append("")
     if claims_alone:

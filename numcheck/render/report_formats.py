@@ -25,7 +25,7 @@ def _side(side: Side | None) -> dict[str, Any] | None:
 def flag_record(flag: Flag, claim_of: ClaimOf, words: Words) -> dict[str, Any]:
     return {
         "subject": flag.subject,
-        "label": flag.label,
+        "label": flag.label_in(words.lang),
         "claims": list(flag.claims),
         "verdict": flag.verdict.value,
         "rule": flag.rule,
@@ -74,7 +74,7 @@ def as_json(report: Report, **options: object) -> str:
         "subjects": [
             {
                 "key": s.key,
-                "label": s.label,
+                "label": s.label_in(words.lang),
                 "claims": list(s.claims),
                 "found_by": list(s.found_by),
                 "facets": dict(s.facets),
@@ -104,14 +104,16 @@ def as_json(report: Report, **options: object) -> str:
 
 
 @renderer("report", "csv")
-def as_csv(report: Report, **_: object) -> str:
-    """One row per claim, with its subject's label and the worst verdict it takes part in."""
+def as_csv(report: Report, **options: object) -> str:
+    """One row per claim, with its subject's label (in the report's language) and the
+    worst verdict it takes part in."""
+    lang = report_words(report, options).lang
     worst: dict[str, Verdict] = {}
     for flag in report.comparison.flags:
         for cid in flag.claims:
             if cid not in worst or flag.verdict.severity < worst[cid].severity:
                 worst[cid] = flag.verdict
-    labels = {s.key: s.label for s in report.comparison.subjects}
+    labels = {s.key: s.label_in(lang) for s in report.comparison.subjects}
     subject_of = report.comparison.subject_of
     rows = []
     for c in report.claims:
@@ -146,7 +148,7 @@ def as_claimreview(report: Report, **options: object) -> str:
         items.append(
             {
                 "@type": "ClaimReview",
-                "claimReviewed": f"{worst.label}: "
+                "claimReviewed": f"{worst.label_in(words.lang)}: "
                 + "; ".join(
                     words.figure_counted(c) for c in seen.values()
                 ),

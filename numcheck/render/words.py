@@ -54,6 +54,10 @@ class Words:
         form = "one" if _locale(self.locale_name).plural_form(n) == "one" else "other"
         return self(f"count.{key}.{form}", n=self.number(n))
 
+    def decision(self, decision: str) -> str:
+        """A reviewer's decision from the ledger (``false-positive``) in the reader's words."""
+        return self.texts.get(f"decision.{decision}", decision)
+
     def verdict(self, verdict: Verdict) -> str:
         return self.texts[f"verdict.{verdict.value}"]
 

@@ -7,6 +7,7 @@ typo never changes meaning on its way in. NaN and infinity are refused everywher
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, TypeVar
 
@@ -73,6 +74,27 @@ Days = Annotated[int, Field(ge=1, le=3660)]  # a day at least, ten years at most
 Unique = AfterValidator(_unique)
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The ``{names}`` a text fills in (``{n}`` in "{n} articles")."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def filling(expected: frozenset[str]) -> AfterValidator:
+    """A text that must use exactly the placeholders ``expected``."""
+
+    def _check(text: str) -> str:
+        try:
+            found = placeholders(text)
+        except ValueError as err:  # an unclosed brace
+            raise ValueError(f"bad placeholder: {err}") from None
+        if found != expected:
+            shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+            raise ValueError(f"must use the placeholders {shown}")
+        return text
+
+    return AfterValidator(_check)
 
 
 def check(

@@ -9,19 +9,13 @@ field aliases, so any word a message file uses is a valid key.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, create_model
+from pydantic import Field, create_model
 
 from numcheck.errors import RulesError
-from numcheck.schemas.base import Strict, check
-
-
-def placeholders(text: str) -> frozenset[str]:
-    """The ``{names}`` a text fills in (``{n}`` in "{n} articles")."""
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+from numcheck.schemas.base import Strict, check, filling, placeholders
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -36,16 +30,13 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return out
 
 
-def _same_placeholders(expected: str) -> AfterValidator:
-    wanted = placeholders(expected)
-
-    def _check(text: str) -> str:
-        if placeholders(text) != wanted:
-            shown = ", ".join(f"{{{n}}}" for n in sorted(wanted)) or "none"
-            raise ValueError(f"must use the placeholders {shown}")
-        return text
-
-    return AfterValidator(_check)
+def _expected(reference: Any) -> frozenset[str]:
+    """The reference text's placeholders; none when it has none to give (not a text, a
+    stray brace: checking the reference against itself then names the fault)."""
+    try:
+        return placeholders(reference) if isinstance(reference, str) else frozenset()
+    except ValueError:
+        return frozenset()
 
 
 def _shape(reference: Mapping[str, Any], name: str) -> type[Strict]:
@@ -56,8 +47,7 @@ def _shape(reference: Mapping[str, Any], name: str) -> type[Strict]:
         if isinstance(value, Mapping):
             annotation: Any = _shape(value, f"{name}_{i}")
         else:
-            annotation = Annotated[str, _same_placeholders(value if isinstance(value, str)
-                                                             else "")]
+            annotation = Annotated[str, filling(_expected(value))]
         fields[f"k{i}"] = (annotation, Field(alias=str(key)))
     model: type[Strict] = create_model(name, __base__=Strict, **fields)
     return model

@@ -26,6 +26,7 @@ from numcheck.schemas.base import (
     Text,
     Words,
     at_least,
+    filling,
 )
 
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -267,15 +268,18 @@ class Counted(Strict):
     default_event: Text
     people: bool = False
     holders: bool = False  # each figure is one holder's (a candidate's votes)
+    feminine: bool = False  # its label takes the other words' feminine labels ("armées")
 
 
 class Concept(Strict):
     label: Text
     words: Words
+    label_feminine: Text | None = None  # agreeing with a feminine counted label
 
 
 class Event(Strict):
     label: str  # empty: the event goes without saying ("affected")
+    label_feminine: str | None = None  # agreeing with a feminine counted label
     words: list[str]  # an event may be named only through what it counts
     counted_as: str | None = None
     reporting: bool = False
@@ -319,6 +323,17 @@ class PluralSuffix(Strict):
     replace: str
 
 
+class LabelForms(Strict):
+    """How a subject's label is put together in the language's reports."""
+
+    town: Annotated[Text, filling(frozenset({"name"}))]  # a gazetteer town: "in {name}"
+    area: Annotated[Text, filling(frozenset({"name"}))]  # a country, a region: "en {name}"
+    join: Text  # between places: " and "
+    part: Annotated[Text, filling(frozenset({"label"}))]  # a breakdown: "{label} (a part)"
+    # an earlier event's figures, kept apart by their day: "{event} on {day}"
+    dated: Annotated[Text, filling(frozenset({"event", "day"}))]
+
+
 class Subjects(Strict):
     """``rules/subjects/LANG.yaml``: what is counted, by whom, where, said by whom."""
 
@@ -341,6 +356,7 @@ class Subjects(Strict):
     plural_suffixes: list[PluralSuffix]
     fallback_stopwords: list[str]
     place_links: list[str]
+    label_forms: LabelForms
 
     @model_validator(mode="after")
     def _references(self) -> Subjects:

@@ -38,7 +38,7 @@ def test_round_trip_and_reviewed_flags_do_not_fail(newsroom: Path, cli: Run) -> 
     assert yaml.safe_load(LEDGER.read_text())["reviews"][fps[0]]["decision"] == "false-positive"
     r = cli("check", "new/contra.txt", "--against", "corpus", "--report-lang", "en")
     assert r.code == 0, r.out
-    assert "[reviewed: explained]" in r.out and "[reviewed: false-positive]" in r.out
+    assert "[reviewed: explained]" in r.out and "[reviewed: false positive]" in r.out
     listing = cli("review", "--list").out
     assert fps[0] in listing and "first echelon only" in listing
 
@@ -64,10 +64,15 @@ def test_fingerprint_survives_edits_elsewhere(newsroom: Path, cli: Run) -> None:
 
 
 def test_stale_entries_warn_but_do_not_fail(newsroom: Path, cli: Run) -> None:
-    cli("review", "deadbeefdeadbeef", "--decision", "confirmed", "--reviewer", "Ana", "--force")
+    said = cli("review", "deadbeefdeadbeef", "--decision", "confirmed", "--reviewer", "Ana",
+               "--force", "--report-lang", "fr")
+    assert said.err.startswith("numcheck: deadbeefdeadbeef : confirmée enregistrée dans ")
     r = cli("check", "new/agree.txt", "--against", "corpus")
     assert r.code == 0
-    assert "stale review: ledger entry deadbeefdeadbeef" in r.err
+    assert "relecture périmée : l'entrée deadbeefdeadbeef du registre" in r.err  # French
+    en = cli("check", "new/agree.txt", "--against", "corpus", "--report-lang", "en")
+    assert "numcheck: warning: stale review: ledger entry deadbeefdeadbeef matches no flag" \
+        in en.err
     gh = cli("check", "new/agree.txt", "--against", "corpus", "-f", "github",
              "--report-lang", "en")
     assert "::warning title=numcheck stale review::" in gh.out

@@ -22,7 +22,7 @@ from numcheck import Claim, Comparison, Flag, Rulebook
 CASES = Path(__file__).parent / "cases"
 EXPECTATIONS = {
     "same_subject", "different_subject", "flags", "not_flagged", "no_raised_flag",
-    "label", "subject_key", "found_by", "part_of",
+    "label", "labels", "subject_key", "found_by", "part_of",
 }
 
 
@@ -110,6 +110,9 @@ def test_case(case: dict[str, Any], tmp_path: Path) -> None:
     for ref, label in case.get("label", {}).items():
         subject = next(s for s in result.subjects if s.key == key(ref))
         assert subject.label == label, why
+    for ref, by_lang in case.get("labels", {}).items():
+        subject = next(s for s in result.subjects if s.key == key(ref))
+        assert {lang: subject.label_in(lang) for lang in by_lang} == by_lang, why
     for ref, subject_key in case.get("subject_key", {}).items():
         assert key(ref) == subject_key, why
     for ref, whole in case.get("part_of", {}).items():
