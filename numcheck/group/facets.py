@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
@@ -274,7 +274,8 @@ def label(named: Named, places: tuple[str, ...], vocab: Vocabulary) -> str:
 
     lemma = named.counted.lstrip("~")
     words = [word("counted", named.counted, vocab.unit_words.get(lemma, lemma)),
-             named.holder or word("actors", named.actor, "")]
+             forms["holder"].format(name=named.holder) if named.holder
+             else word("actors", named.actor, "")]
     if vocab.head == "last":
         words.reverse()
     event = word("events", named.event, named.event)

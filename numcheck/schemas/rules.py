@@ -332,6 +332,7 @@ class LabelForms(Strict):
     part: Annotated[Text, filling(frozenset({"label"}))]  # a breakdown: "{label} (a part)"
     # an earlier event's figures, kept apart by their day: "{event} on {day}"
     dated: Annotated[Text, filling(frozenset({"event", "day"}))]
+    holder: Annotated[Text, filling(frozenset({"name"}))]  # a candidate's: "de {name}"
 
 
 class Subjects(Strict):
