@@ -17,7 +17,7 @@ import dataclasses
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from numcheck.group.facets import RESTATES, UNSET, Facets, Named, facets_of, label
 from numcheck.group.gazetteer import is_country
@@ -30,6 +30,9 @@ __all__ = ["group", "group_with_parts"]
 PART = "part"  # the fifth key facet of a part whose own facets equal its whole's
 
 
+V = TypeVar("V", str, tuple[str, ...])  # a facet's value while joining unnamed claims
+
+
 class Key(NamedTuple):
     """A subject's facets while grouping; ``str()`` is the subject key every output
     shows (``troops|russia|deployed|border``), never split back."""
@@ -37,11 +40,11 @@ class Key(NamedTuple):
     counted: str
     actor: str
     event: str
-    places: str
+    places: tuple[str, ...]  # () when the claims name no place
     part: bool = False  # a part whose own facets equal its whole's (see ``PART``)
 
     def __str__(self) -> str:
-        facets = (self.counted, self.actor, self.event, self.places)
+        facets = (self.counted, self.actor, self.event, "+".join(self.places) or UNSET)
         return "|".join((*facets, PART) if self.part else facets)
 
 
@@ -64,12 +67,13 @@ def group_with_parts(
         by_base[(f.counted, f.event)].append(claim)
     members: dict[Key, list[Claim]] = defaultdict(list)
     for group_claims in by_base.values():
-        for actor, by_actor in _join_unnamed(group_claims, lambda c: facets[c.id].actor):
+        for actor, by_actor in _join_unnamed(group_claims, lambda c: facets[c.id].actor,
+                                             UNSET):
             place_of = _place_components(by_actor, facets)
             # a part's place never becomes its whole's: 81 000 in Paris is not the
             # national figure's scope
-            for places, same in _join_unnamed(by_actor, _by_id(place_of), set(parts),
-                                              wider=_wider_than_its_own):
+            for places, same in _join_unnamed(by_actor, _by_id(place_of), (),
+                                              set(parts), wider=_wider_than_its_own):
                 f = facets[same[0].id]
                 members[Key(f.counted, actor, f.event, places)].extend(same)
     subject_of = {c.id: key for key, cs in members.items() for c in cs}
@@ -118,15 +122,15 @@ def _separate_parts(
         subject_of[part] = key._replace(part=True)
 
 
-def _within(part: str, whole: str) -> bool:
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     """Every place of ``part`` is a gazetteer town or region lying in a country ``whole``
     names (Paris in France), or ``whole`` names no place: a city against the whole."""
-    towns = [p for p in part.split("+") if p[:1].isupper() and not is_country(p)]
-    if part == UNSET or len(towns) < len(part.split("+")):
+    towns = [p for p in part if p[:1].isupper() and not is_country(p)]
+    if not part or len(towns) < len(part):
         return False
-    if whole == UNSET:
+    if not whole:
         return True
-    countries = [p for p in whole.split("+") if is_country(p)]
+    countries = [p for p in whole if is_country(p)]
     return bool(countries) and all(p[:2] in countries for p in towns)
 
 
@@ -143,11 +147,13 @@ def _geographic_parts(members: dict[Key, list[Claim]]) -> dict[Key, set[Key]]:
     return out
 
 
-def _by_id(values: dict[str, str]) -> Callable[[Claim], str]:
+def _by_id(values: dict[str, V]) -> Callable[[Claim], V]:
     return lambda claim: values[claim.id]
 
 
-def _place_components(claims: list[Claim], facets: dict[str, Facets]) -> dict[str, str]:
+def _place_components(
+    claims: list[Claim], facets: dict[str, Facets]
+) -> dict[str, tuple[str, ...]]:
     """Place sets that share a place are one subject: {border} and {Belarus, border}.
 
     Disjoint sets stay apart (Poland and Germany against Romania); each claim gets the
@@ -168,33 +174,34 @@ def _place_components(claims: list[Claim], facets: dict[str, Facets]) -> dict[st
     for place in list(parent):
         components[root(place)].add(place)
     return {
-        c.id: "+".join(sorted(components[root(facets[c.id].places[0])]))
-        if facets[c.id].places else ""
+        c.id: tuple(sorted(components[root(facets[c.id].places[0])]))
+        if facets[c.id].places else ()
         for c in claims
     }
 
 
 def _join_unnamed(
-    claims: list[Claim], facet: Callable[[Claim], str], silent: set[str] | None = None,
-    wider: Callable[[Claim, list[Claim]], bool] | None = None,
-) -> list[tuple[str, list[Claim]]]:
+    claims: list[Claim], facet: Callable[[Claim], V], unnamed: V,
+    silent: set[str] | None = None, wider: Callable[[Claim, list[Claim]], bool] | None = None,
+) -> list[tuple[V, list[Claim]]]:
     """Claims by facet value; those naming none join the only value named, if one.
 
     Values named only by ``silent`` claims (parts) are not offered to the others; a
     claim ``wider`` than the named value's claims keeps naming none.
     """
-    by_value: dict[str, list[Claim]] = defaultdict(list)
+    by_value: dict[V, list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_value[facet(claim) or UNSET].append(claim)
+        by_value[facet(claim) or unnamed].append(claim)
     silent = silent or set()
-    named = [v for v, cs in by_value.items() if v != UNSET and any(c.id not in silent for c in cs)]
-    if len(named) == 1 and UNSET in by_value:
+    named = [v for v, cs in by_value.items()
+             if v != unnamed and any(c.id not in silent for c in cs)]
+    if len(named) == 1 and unnamed in by_value:
         target = by_value[named[0]]
-        unnamed = by_value.pop(UNSET)
-        stay = [c for c in unnamed if wider is not None and wider(c, target)]
-        target.extend(c for c in unnamed if c not in stay)
+        alone = by_value.pop(unnamed)
+        stay = [c for c in alone if wider is not None and wider(c, target)]
+        target.extend(c for c in alone if c not in stay)
         if stay:
-            by_value[UNSET] = stay
+            by_value[unnamed] = stay
     return list(by_value.items())
 
 
@@ -260,7 +267,8 @@ def _subject(
         label=dict(labels).get(lang) or (labels[0][1] if labels else first.named[0]),
         claims=tuple(c.id for c in members),
         found_by=first.found_by,
-        facets=(("counted", counted), ("actor", actor), ("event", event), ("places", places)),
+        facets=(("counted", counted), ("actor", actor), ("event", event),
+                ("places", "+".join(places) or UNSET)),
         part_of=part_of,
         alone=first.alone,
         generic=first.generic,
@@ -271,14 +279,13 @@ def _subject(
 
 
 def _labels(
-    named: Named, places: str, part: bool, rules: Rulebook
+    named: Named, places: tuple[str, ...], part: bool, rules: Rulebook
 ) -> tuple[tuple[str, str], ...]:
     """(language, label) for every language with subject rules."""
-    shown = () if places == UNSET else tuple(places.split("+"))
     out = []
     for lang in sorted(rules.subjects):
         vocab = vocabulary(rules, lang)
         if vocab is not None:
-            text = label(named, shown, vocab)
+            text = label(named, places, vocab)
             out.append((lang, vocab.label_forms["part"].format(label=text) if part else text))
     return tuple(out)
