@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from numcheck.extract.labels import previous_word
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.plurals import regular_plural
 from numcheck.model import Period
@@ -191,6 +192,8 @@ class Sources:
         """(start, who) of each reporting verb: 'X said' or 'said X'."""
         out: list[tuple[int, str | None]] = []
         for m in self.lex.attribution_verb.finditer(self.sentence):
+            if previous_word(self.sentence, m.start()) in self.lex.not_reporting_after:
+                continue  # "is added", "an estimated 10,000": a passive or an adjective
             who = _clause(self.sentence, m.start(), self.lex, forward=False)
             if not who or not re.search(r"[^\W\d_]", who) or _DIGIT.search(who):
                 # "…, a annoncé le ministère" / "…, said Lt. Hall": the source follows the
@@ -297,6 +300,7 @@ def _clause(sentence: str, pos: int, lex: Lexicon, *, forward: bool) -> str | No
 
 def _clean(who: str, lex: Lexicon) -> str | None:
     who = lex.leading_noise.sub("", who.strip(" ,.;:")).strip()
+    who = lex.trailing_noise.sub("", who).strip()
     return who or None
 
 

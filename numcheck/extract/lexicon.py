@@ -78,6 +78,8 @@ class Lexicon:
     attribution_verb: re.Pattern[str]
     leading_noise: re.Pattern[str]
     apposition_heads: frozenset[str]
+    not_reporting_after: frozenset[str]
+    trailing_noise: re.Pattern[str]
     stopwords: frozenset[str]
     verb_suffixes: tuple[str, ...]
     noun_connectors: frozenset[str]
@@ -427,6 +429,11 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^(?:(?:{alternation(attribution['leading_noise'])})\s+)+", re.IGNORECASE
         ),
         apposition_heads=frozenset(fold(w) for w in attribution["apposition_heads"]),
+        not_reporting_after=frozenset(fold(w) for w in attribution["not_after"]),
+        trailing_noise=re.compile(
+            rf"(?<!\S)(?:(?:{alternation(attribution['trailing_noise'])})(?:\s+|$))+$"
+            if attribution["trailing_noise"] else r"(?!)", re.IGNORECASE
+        ),
         stopwords=frozenset(fold(w) for w in raw["stopwords"]),
         verb_suffixes=tuple(raw["verb_suffixes"]),
         noun_connectors=frozenset(fold(w) for w in raw["noun_connectors"]),

@@ -92,6 +92,11 @@ class Attribution(Strict):
     verbs: Words
     leading_noise: list[str]
     apposition_heads: list[str]
+    # a reporting word right after one of these is no one's report: "iodine is added",
+    # "an estimated 10,000", "a report" (a noun)
+    not_after: list[str]
+    # words between the source and its verb that are not the source's: "has", "l'"
+    trailing_noise: list[str]
 
 
 class Ages(Strict):
