@@ -265,14 +265,15 @@ def label(named: Named, places: tuple[str, ...], vocab: Vocabulary) -> str:
     """A subject's label in ``vocab``'s language, from concept ids: the rules' labels
     for them, in the language's order (``head``: "soldats russes", "Russian troops")."""
     families, forms = vocab.families, vocab.label_forms
-    agreeing = bool(vocab.counted_info.get(named.counted, {}).get("feminine"))
+    lemma = named.counted.lstrip("~")
+    agreeing = bool(vocab.counted_info.get(named.counted, {}).get("feminine")
+                    or lemma in vocab.feminine_units)
 
     def word(family: str, concept: str, default: str) -> str:
         labels = families[family]
         found = labels.feminine.get(concept) if agreeing else None
         return found or labels.labels.get(concept, default)
 
-    lemma = named.counted.lstrip("~")
     words = [word("counted", named.counted, vocab.unit_words.get(lemma, lemma)),
              forms["holder"].format(name=named.holder) if named.holder
              else word("actors", named.actor, "")]

@@ -84,6 +84,7 @@ class Vocabulary:
     participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
     label_forms: Mapping[str, str]  # how a subject's label is put together (see Subjects)
     unit_words: Mapping[str, str]  # unit id (hour, eur, km) → the language's word for it
+    feminine_units: frozenset[str]  # unit ids whose word is feminine (labels agree)
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -147,6 +148,7 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
         label_forms=raw.get("label_forms", {}),
         unit_words=_unit_words(rules.languages.get(lang, {})),
+        feminine_units=frozenset(raw.get("feminine_units", [])),
     )
 
 

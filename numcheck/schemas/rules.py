@@ -362,6 +362,7 @@ class Subjects(Strict):
     plural_suffixes: list[PluralSuffix]
     fallback_stopwords: list[str]
     place_links: list[str]
+    feminine_units: list[str]  # unit ids (hour, t) whose word is feminine
     label_forms: LabelForms
 
     @model_validator(mode="after")
