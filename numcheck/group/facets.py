@@ -274,7 +274,9 @@ def label(named: Named, places: tuple[str, ...], vocab: Vocabulary) -> str:
         found = labels.feminine.get(concept) if agreeing else None
         return found or labels.labels.get(concept, default)
 
-    words = [word("counted", named.counted, vocab.unit_words.get(lemma, lemma)),
+    # a noun no rule names is the article's own word, in the article's language: quoted
+    as_written = forms["as_written"].format(word=lemma)
+    words = [word("counted", named.counted, vocab.unit_words.get(lemma, as_written)),
              forms["holder"].format(name=named.holder) if named.holder
              else word("actors", named.actor, "")]
     if vocab.head == "last":

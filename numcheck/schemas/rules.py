@@ -338,6 +338,8 @@ class LabelForms(Strict):
     # an earlier event's figures, kept apart by their day: "{event} on {day}"
     dated: Annotated[Text, filling(frozenset({"event", "day"}))]
     holder: Annotated[Text, filling(frozenset({"name"}))]  # a candidate's: "de {name}"
+    # a counted noun no rule names, quoted as the article writes it: "“{word}”"
+    as_written: Annotated[Text, filling(frozenset({"word"}))]
 
 
 class Subjects(Strict):
