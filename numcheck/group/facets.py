@@ -310,7 +310,10 @@ def place_label(place: str, vocab: Vocabulary) -> str:
     found = place_of(place)
     if found is None:
         return place
-    form = vocab.label_forms["town" if found.kind == CITY else "area"]
+    if found.kind == COUNTRY:
+        form = vocab.country_forms.get(found.id, vocab.label_forms["area"])
+    else:
+        form = vocab.label_forms["town" if found.kind == CITY else "area"]
     return form.format(name=name_in(found, vocab.lang))
 
 

@@ -85,6 +85,7 @@ class Vocabulary:
     label_forms: Mapping[str, str]  # how a subject's label is put together (see Subjects)
     unit_words: Mapping[str, str]  # unit id (hour, eur, km) → the language's word for it
     feminine_units: frozenset[str]  # unit ids whose word is feminine (labels agree)
+    country_forms: Mapping[str, str]  # country code → its form where not label_forms.area's
 
     def lemma(self, word: str) -> str:
         """A crude singular, enough to let 'analystes' and 'analyste' meet."""
@@ -149,6 +150,8 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         label_forms=raw.get("label_forms", {}),
         unit_words=_unit_words(rules.languages.get(lang, {})),
         feminine_units=frozenset(raw.get("feminine_units", [])),
+        country_forms={code: form for form, codes in raw.get("country_forms", {}).items()
+                       for code in codes},
     )
 
 

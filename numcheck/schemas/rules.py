@@ -9,6 +9,7 @@ low is at most its high); lists that mean nothing empty are ``Words``.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
@@ -328,6 +329,15 @@ class PluralSuffix(Strict):
     replace: str
 
 
+def _country_code(code: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise ValueError(f"must be a two-letter country code (ISO 3166-1: CA, NL), got '{code}'")
+    return code
+
+
+CountryCode = Annotated[str, AfterValidator(_country_code)]
+
+
 class LabelForms(Strict):
     """How a subject's label is put together in the language's reports."""
 
@@ -365,6 +375,8 @@ class Subjects(Strict):
     fallback_stopwords: list[str]
     place_links: list[str]
     feminine_units: list[str]  # unit ids (hour, t) whose word is feminine
+    # a country's form where it is not label_forms.area's ("au Canada", "in the Netherlands")
+    country_forms: dict[Annotated[Text, filling(frozenset({"name"}))], list[CountryCode]]
     label_forms: LabelForms
 
     @model_validator(mode="after")
@@ -383,6 +395,13 @@ class Subjects(Strict):
         for i, kind in enumerate(self.independent_kinds):
             if kind not in kinds:
                 raise KeyFault(["independent_kinds", i], f"'{kind}' is no source's kind")
+        seen: dict[str, str] = {}
+        for form, codes in self.country_forms.items():
+            for i, code in enumerate(codes):
+                if code in seen:
+                    raise KeyFault(["country_forms", form, i],
+                                   f"'{code}' already takes the form '{seen[code]}'")
+                seen[code] = form
         return self
 
 
