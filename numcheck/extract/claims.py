@@ -74,8 +74,8 @@ def join_neighbours(
             drafts.append(_garbled(tok, nxt, None, reason, "run-together"))
             i += 1
         elif nxt is not None and gap is not None and (
-                compound := _compound_duration(tok, nxt, gap, lex)) is not None:
-            drafts.append(compound)  # "2 mn 30"
+                compound := _compound_duration(text, tok, nxt, gap, lex)) is not None:
+            drafts.append(compound)  # "2 mn 30", "2 hours 30 minutes"
             i += 1
         elif (
             nxt is not None and gap is not None and not nxt.too_large
@@ -106,8 +106,9 @@ def join_neighbours(
     return drafts
 
 
-def _compound_duration(a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None:
-    """'2 mn 30': a unit between two figures, the second a count of the next smaller unit."""
+def _compound_duration(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None:
+    """'2 mn 30', '2 hours 30 minutes': a unit between two figures, the second a count of
+    the next smaller unit, named or not."""
     m = lex.compound_unit.match(gap)
     if (m is None or a.value is None or b.value is None or b.pattern != "digits/plain"
             or b.end - b.start > 2):
@@ -115,9 +116,16 @@ def _compound_duration(a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | No
     per = lex.compound_units[fold(m.group("u"))]
     if b.value >= per:
         return None
-    draft = Draft(a.start, b.end, a.value + b.value / per, [a.pattern, "duration/compound"],
-                  kind=Kind.DURATION, unit=lex.durations[entry(m.group("u"))])
-    draft.counted, draft.after = m.group("u"), b.end
+    unit = lex.durations[entry(m.group("u"))]
+    end = b.end
+    smaller = lex.units_after.match(text[b.end : b.end + 24])
+    if smaller is not None and fold(smaller.group("u")) in lex.durations:
+        if lex.durations[fold(smaller.group("u"))] == unit:
+            return None  # "2 hours 30 hours" is no compound
+        end = b.end + smaller.end()
+    draft = Draft(a.start, end, a.value + b.value / per, [a.pattern, "duration/compound"],
+                  kind=Kind.DURATION, unit=unit)
+    draft.counted, draft.after = m.group("u"), end
     return draft
 
 
