@@ -21,6 +21,7 @@ from typing import NamedTuple, TypeVar
 
 from numcheck.group.facets import RESTATES, UNSET, Facets, Named, facets_of, label
 from numcheck.group.gazetteer import is_country
+from numcheck.group.holders import fuller_names
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
 from numcheck.model import Claim, Grouping, Subject
@@ -61,6 +62,7 @@ def group_with_parts(
     parts = parts_of(claims, rules)
     facets = {c.id: facets_of(c, scope, rules) for c, scope in _with_neighbours(claims, parts)}
     _restatements(claims, facets)
+    _fuller_holders(facets)
     by_base: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         f = facets[claim.id]
@@ -106,6 +108,21 @@ def _restatements(claims: Sequence[Claim], facets: dict[str, Facets]) -> None:
                 f = facets[before.id]
                 facets[claim.id] = dataclasses.replace(
                     f, found_by=(*f.found_by, "counted/restates-previous"))
+
+
+def _fuller_holders(facets: dict[str, Facets]) -> None:
+    """A holder written short ("Macron") takes the one fuller name of the story that ends
+    it ("Emmanuel Macron"), so the outlets' counts for one candidate meet."""
+    fuller = fuller_names(f.actor for f in facets.values())
+    if not fuller:
+        return
+    written = {f.actor: f.named.holder for f in facets.values() if f.actor in fuller.values()}
+    for claim_id, f in facets.items():
+        if f.actor in fuller:
+            actor = fuller[f.actor]
+            facets[claim_id] = dataclasses.replace(
+                f, actor=actor, named=f.named._replace(holder=written[actor]),
+                found_by=(*f.found_by, "actor/holder-fuller-name"))
 
 
 def _separate_parts(

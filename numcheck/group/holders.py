@@ -17,12 +17,15 @@ d'avance") is no holder's count and stays alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from numcheck.extract.lexicon import fold
 from numcheck.group.vocabulary import Vocabulary
 from numcheck.model import Claim
 
-__all__ = ["holder_of", "is_margin"]
+__all__ = ["HOLDER", "fuller_names", "holder_of", "is_margin"]
+
+HOLDER = "holder:"  # the actor key of a named holder: "holder:regina ip"
 
 _NAME = re.compile(
     r"(?<![\w'’-])[^\W\d_a-zà-ÿ][\w'’.-]*(?:[ \u00a0][^\W\d_a-zà-ÿ][\w'’.-]*)*")
@@ -70,7 +73,7 @@ def holder_of(
             best = (party, side, distance, name)
     if best is None:
         return None
-    return f"holder:{fold(best[3])}", best[3]
+    return f"{HOLDER}{fold(best[3])}", best[3]
 
 
 def _attribution(claim: Claim) -> tuple[int, int]:
@@ -78,3 +81,17 @@ def _attribution(claim: Claim) -> tuple[int, int]:
         return (0, 0)
     at = claim.sentence.find(claim.attribution)
     return (at, at + len(claim.attribution)) if at >= 0 else (0, 0)
+
+
+def fuller_names(actors: Iterable[str]) -> dict[str, str]:
+    """Holder key → the one fuller holder key it ends: one outlet writes "Macron", another
+    "Emmanuel Macron", and both count one candidate's votes. A short name two fuller
+    names end ("Le Pen": Marine and Jean-Marie) stays as it is: it could be either."""
+    holders = sorted({a for a in actors if a.startswith(HOLDER)})
+    out: dict[str, str] = {}
+    for short in holders:
+        name = short[len(HOLDER):]
+        fuller = [h for h in holders if h != short and h.endswith(f" {name}")]
+        if len(fuller) == 1:
+            out[short] = fuller[0]
+    return out
