@@ -267,7 +267,8 @@ def _others(report: Report, w: Words) -> list[str]:
     counts = Counter(w(f"reason.{o.reason}") for o in report.others)
     listed = ", ".join(f"{w.number(n)} {reason}" for reason, n in sorted(counts.items()))
     rows = [
-        [escape(o.doc), str(o.line), escape(o.surface), escape(w(f"reason.{o.reason}"))]
+        # line and column: a line may hold the same word several times ("one … one")
+        [escape(o.doc), f"{o.line}:{o.col}", escape(o.surface), escape(w(f"reason.{o.reason}"))]
         for o in report.others
     ]
     return [
@@ -277,7 +278,7 @@ def _others(report: Report, w: Words) -> list[str]:
         "",
         f"<details><summary>{w('markdown.list')}</summary>",
         "",
-        _table(rows, ["source", "line", "number", "why"], w),
+        _table(rows, ["source", "position", "number", "why"], w),
         "",
         "</details>",
         "",

@@ -142,3 +142,12 @@ def test_extract_without_metadata_still_reports() -> None:
     claims = extract("Plus de 100 000 soldats russes sont massés à la frontière.", lang="fr",
                      published=date(2022, 1, 1))
     assert claims[0].low == 100000 and claims[0].low_open
+
+
+def test_non_claims_are_located_by_line_and_column(tmp_path: Path) -> None:
+    """Three 'one's on one line are three rows a reader can tell apart and find."""
+    (tmp_path / "x.txt").write_text("Intro.\nOne of the two said one more.\n", encoding="utf-8")
+    md = str(render("report", "markdown", run([tmp_path], lang="en"), lang="en"))
+    rows = [line for line in md.splitlines() if line.startswith("| x.txt")]
+    assert [row.split("|")[2].strip() for row in rows] == ["2:1", "2:12", "2:21"]
+    assert "| line:col" in md
