@@ -128,7 +128,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
         sentence = sentences.around(draft.start)
         build.read_kind(text, draft, lex)
         build.read_hedge(text, draft, sentence, lex)
-        build.restated_hedge(text, draft, out[-1] if out else None)
+        build.restated_hedge(text, draft, out[-1] if out else None, lex)
         build.read_counted(text, draft, lex)
         lenders.resolve_anaphora(draft)
         lenders.resolve_ellipsis(draft, sentence)
@@ -173,7 +173,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 outlet=document.outlet,
                 period=resolve_period(scope, document.published, lex),
                 direction=direction_before(text, draft.start, sentence[0], lex.direction,
-                                           lex.direction_of),
+                                           lex.direction_of, lex.windows.direction_before),
             )
         )
         lenders.add(out[-1])

@@ -139,7 +139,7 @@ def _rate(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None
     unit = lex.units_after.match(gap)
     if unit is None or not _RATE_SLASH.fullmatch(gap, unit.end()):
         return None
-    per = lex.units_after.match(text[b.end : b.end + 24])
+    per = lex.units_after.match(text[b.end : b.end + lex.windows.rate_unit_after])
     if per is None or entry(unit.group("u")) not in lex.units:
         return None
     per_unit = entry(per.group("u"))
@@ -162,7 +162,7 @@ def _hedged_pair(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft
     high_hedge = lex.hedge_of.get(_hedge_key(ceiling.strip()))
     if high_hedge not in (Hedge.LESS_THAN, Hedge.AT_MOST):
         return None
-    base = max(0, a.start - 40)
+    base = max(0, a.start - lex.windows.hedge_before)
     floor = lex.hedge_before.search(fold(text[base : a.start]))
     low_hedge = lex.hedge_of.get(_hedge_key(floor.group("h"))) if floor else None
     if floor is None or low_hedge not in (Hedge.MORE_THAN, Hedge.AT_LEAST):
@@ -207,7 +207,7 @@ def _range_lead(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> str | 
     spaced_dash = joiner in ("-", "–") and gap != gap.strip()
     if spaced_dash and not (a.value is not None and b.value is not None and a.value < b.value):
         return None  # "1 – 0" is a score, "2000 - 2050" a pair of years
-    before = fold(text[max(0, a.start - 40) : a.start]).split()
+    before = fold(text[max(0, a.start - lex.windows.range_lead_before) : a.start]).split()
     prev = before[-1].lstrip("([«\"“'") if before else ""  # "(entre 3 et 6)"
     for lead, join in lex.ranges:
         if joiner == join and (not lead or prev == lead):
@@ -252,7 +252,7 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
     nominal = draft.extra.get("nominal") if draft.hedge is Hedge.VAGUE else None
     if draft.hedge is not Hedge.EXACT and nominal is None:
         return
-    base = max(sentence[0], draft.start - 40)
+    base = max(sentence[0], draft.start - lex.windows.hedge_before)
     before = fold(text[base : draft.start])
     if money := lex.currency_before.search(before):  # "an estimated NZ $ 26 million"
         before = before[: money.start()]
@@ -270,7 +270,8 @@ def read_hedge(text: str, draft: Draft, sentence: tuple[int, int], lex: Lexicon)
     if nominal is not None:
         return
     for pos in (draft.end, draft.after, _after_first_word(text, draft.after)):
-        m = lex.hedge_after.match(fold(text[pos : min(pos + 30, sentence[1])]))
+        m = lex.hedge_after.match(
+            fold(text[pos : min(pos + lex.windows.hedge_after, sentence[1])]))
         if m:
             draft.hedge = lex.hedge_of["after:" + re.sub(r"\s+", " ", m.group("h"))]
             draft.hedge_text = m.group("h")
@@ -283,13 +284,14 @@ _FIRST_WORD = re.compile(r"\s*[\w'’-]+")
 _CONVERSION_GAP = re.compile(r"\s*(?:[^\W\d_][\w./°²³-]*\s*){1,3}\(\s*")
 
 
-def restated_hedge(text: str, draft: Draft, previous: Claim | None) -> None:
+def restated_hedge(text: str, draft: Draft, previous: Claim | None, lex: Lexicon) -> None:
     """'about 500 miles (800 km)', 'plus de 2 000 ha (4 900 acres)': a conversion in
     parentheses restates the figure before it, hedge included."""
     if (previous is None or draft.hedge is not Hedge.EXACT or draft.kind is not previous.kind
             or draft.kind not in (Kind.MEASURE, Kind.MONEY)
             or previous.hedge in (Hedge.EXACT, Hedge.RANGE, Hedge.VAGUE)
-            or previous.unit == draft.unit or draft.start - previous.end > 40
+            or previous.unit == draft.unit
+            or draft.start - previous.end > lex.windows.conversion_gap
             or not _CONVERSION_GAP.fullmatch(text, previous.end, draft.start)):
         return
     draft.hedge, draft.hedge_text = previous.hedge, previous.hedge_text
@@ -309,7 +311,7 @@ def _after_first_word(text: str, pos: int) -> int:
 def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     if "duration/compound" in draft.found_by or "rate/per-unit" in draft.found_by:
         return  # "2 mn 30", "80 mg/100 ml": read when joined
-    after = text[draft.end : draft.end + 40]
+    after = text[draft.end : draft.end + lex.windows.unit_after]
     if draft.found_by[0] == "fraction" and (m := lex.fraction_duration.match(after)):
         # "half an hour", "trois quarts d'heure": a part of the unit, not a share
         draft.kind, draft.unit = Kind.DURATION, lex.durations[entry(m.group("u"))]
@@ -325,7 +327,8 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     elif m := lex.currency_after.match(after):
         draft.kind, draft.unit = Kind.MONEY, lex.currencies[entry(m.group("c"))]
         draft.after = draft.end + m.end()
-    elif m := lex.currency_before.search(text[max(0, draft.start - 6) : draft.start]):
+    elif m := lex.currency_before.search(
+            text[max(0, draft.start - lex.windows.currency_before) : draft.start]):
         draft.kind, draft.unit = Kind.MONEY, lex.currencies[entry(m.group("c"))]
     elif m := lex.units_after.match(after):
         word = entry(m.group("u"))
@@ -345,16 +348,18 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
 def _fallback_unit(text: str, draft: Draft, lex: Lexicon, fallback: UnitFallback) -> None:
     """The language's ``unit_fallback`` parser (quantulum3, the one parser known) knows
     far more units than our list; ask it about this figure only."""
-    nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + 30])
+    reach = lex.windows.fallback_unit_after
+    nxt = re.match(r"\s?([^\W\d_][\w-]*)", text[draft.end : draft.end + reach])
     if not nxt or fold(nxt.group(1)) in lex.stopwords:
         return
     if re.search(r"\d[^\W\d_]+$", text[draft.start : draft.end]):
         return  # "175k troops": the suffix was a scale, quantulum would read kilobytes
-    if not may_start_unit(text[draft.end + nxt.start(1) : draft.end + 60], fallback):
+    unit_text = text[draft.end + nxt.start(1) : draft.end + lex.windows.unit_name_after]
+    if not may_start_unit(unit_text, fallback):
         return  # no quantulum3 unit starts with this word: skip a costly parse
     # quantulum3 is asked about a stand-in figure and a bounded tail, never the text's own
     # digits: its regexes backtrack for seconds over a long digit run ("1…1 feet").
-    tail = text[draft.end : draft.end + 30].split("\n")[0]
+    tail = text[draft.end : draft.end + reach].split("\n")[0]
     found = _quantulum_unit(_STAND_IN + tail, fallback.lang)
     if found is not None:
         entity, unit, end = found

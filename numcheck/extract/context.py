@@ -151,7 +151,7 @@ def counted_before(text: str, start: int, lex: Lexicon) -> str | None:
     """'Kyiv puts [Russian force] at 150,000': the counted noun stands before the figure."""
     # Two words and a marker: the phrase is read from a bounded window, never from the
     # start of a (possibly megabyte-long) line; the window starts at a word.
-    window = max(0, start - 200)
+    window = max(0, start - lex.windows.counted_before)
     line_start = text.rfind("\n", window, start) + 1 or window
     if line_start == window and window > 0:
         space = _SPACE.search(text, window, start)

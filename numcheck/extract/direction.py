@@ -15,8 +15,9 @@ from numcheck.extract.lexicon import fold
 
 
 def direction_before(text: str, start: int, sentence_start: int, pattern: re.Pattern[str],
-                     words: Mapping[str, str]) -> str | None:
-    """'up' or 'down' when a change word stands right before the figure at ``start``."""
-    before = fold(text[max(sentence_start, start - 30) : start])
+                     words: Mapping[str, str], reach: int) -> str | None:
+    """'up' or 'down' when a change word stands right before the figure at ``start``
+    (within ``reach`` characters, the language's ``windows.direction_before``)."""
+    before = fold(text[max(sentence_start, start - reach) : start])
     m = pattern.search(before)
     return words[re.sub(r"\s+", " ", m.group("w"))] if m else None

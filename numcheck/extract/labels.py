@@ -28,7 +28,6 @@ _ELIDED_END = re.compile(r"[^\W\d_]+['’]$")
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 _FIRST_WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 _SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]$")
 _DECADE_S = re.compile(r"['’]?s(?![\w])")
 _DECADE_APOSTROPHE_S = re.compile(r"['’]s(?![\w])")
 _WORD_BEFORE_SPACES = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
@@ -56,7 +55,9 @@ def labelled(text: str, token: Token, lex: Lexicon) -> bool:
     """
     if text[max(0, token.start - 1) : token.start] == "#":
         return True
-    words = fold(text[max(0, token.start - 60) : token.start]).split()[-8:]
+    window = lex.windows
+    before = text[max(0, token.start - window.label_before) : token.start]
+    words = fold(before).split()[-window.label_before_words :]
     # between a label word and its number: the language's gap words ("n°", "et") and
     # earlier numbers of a list
     while words and (words[-1] in lex.label_gap or words[-1] == ","
@@ -95,9 +96,9 @@ def next_words(text: str, pos: int, n: int) -> list[str]:
     return out
 
 
-def previous_word(text: str, pos: int) -> str:
+def previous_word(text: str, pos: int, lex: Lexicon) -> str:
     """The folded word just before ``pos``; an elided article ("l'une") is its own word."""
-    before = text[max(0, pos - 30) : pos]
+    before = text[max(0, pos - lex.windows.word_before) : pos]
     if m := _ELIDED_END.search(before):
         return fold(m.group(0))  # "l'", "qu'", "quelqu'"
     m = _LAST_WORD.search(before)
@@ -106,13 +107,13 @@ def previous_word(text: str, pos: int) -> str:
 
 def counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a content word (a counted noun) follows: '2000 soldats', not '2000.'."""
-    m = _FIRST_WORD_AFTER.match(text, pos, pos + 40)
+    m = _FIRST_WORD_AFTER.match(text, pos, pos + lex.windows.counted_after)
     return m is not None and m.group(1)[0].islower() and fold(m.group(1)) not in lex.stopwords
 
 
 def range_counts_after(text: str, pos: int, lex: Lexicon) -> bool:
     """'2000 - 2500 calories', 'de 1500 à 2000 soldats': the range's far end counts."""
-    m = lex.range_end.match(text, pos, pos + 30)
+    m = lex.range_end.match(text, pos, pos + lex.windows.range_end_after)
     return m is not None and counts_after(text, m.end(), lex)
 
 
@@ -120,20 +121,20 @@ def age(text: str, token: Token, lex: Lexicon) -> str | None:
     """'a 21-year-old man', 'âgé de 57 ans', "l'enfant de 8 ans", 'Name, 57,'."""
     if token.value is None or token.low is not None:
         return None
-    rules = lex.ages
-    after = fold(text[token.end : token.end + 24])
+    rules, window = lex.ages, lex.windows
+    after = fold(text[token.end : token.end + window.age_after])
     if rules.after.match(after):
         return "age/after"
     if token.value > 130:
         return None
-    before = fold(text[max(0, token.start - 32) : token.start])
+    before = fold(text[max(0, token.start - window.age_before) : token.start])
     if rules.before.search(before):
         return "age/before"
     if rules.before_alone.search(before) and not counts_after(text, token.end, lex):
         return "age/before-alone"
     years = rules.years.match(after)
     if years and (rules.person.search(before) or rules.titled.search(
-            text, max(0, token.start - 32), token.start)):
+            text, max(0, token.start - window.age_before), token.start)):
         return "age/person"  # "l'enfant de 8 ans", "cette Lyonnaise de 26 ans"
     if (years and rules.at.search(before) and _CLAUSE_GOES_ON.match(after, years.end())
             and not lex.hedge_before.search(before)):
@@ -149,7 +150,7 @@ def _apposed(text: str, token: Token, lex: Lexicon) -> bool:
     A capitalised name or a listed person noun: 'In Leeds, 40 people' is no age because
     nothing closes the apposition after the figure.
     """
-    m = _APPOSED.search(text, max(0, token.start - 40), token.start)
+    m = _APPOSED.search(text, max(0, token.start - lex.windows.apposition_before), token.start)
     if not m:
         return False
     name = m.group(0).rstrip(" ,(")
@@ -157,7 +158,7 @@ def _apposed(text: str, token: Token, lex: Lexicon) -> bool:
         return False
     if fold(name) in lex.stopwords or fold(name) in lex.month_numbers or _weekday(name, lex):
         return False
-    rest = text[token.end : token.end + 12]
+    rest = text[token.end : token.end + lex.windows.apposition_after]
     years = lex.ages.years.match(fold(rest))
     if years:
         rest = rest[years.end() :]
@@ -173,7 +174,8 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
     """'Internet Explorer 6', 'CAC 40', 'Boeing 737', 'Vostok 1': a number naming a thing."""
     if token.pattern not in _PLAIN_INT or token.words or token.end - token.start > 5:
         return None
-    m = _CAPITALISED_BEFORE.search(text, max(0, token.start - 40), token.start)
+    m = _CAPITALISED_BEFORE.search(text, max(0, token.start - lex.windows.name_before),
+                                   token.start)
     if not m:
         return None
     word = re.split(r"['’]", m.group(1))[-1] or m.group(1)  # "l'Interstate 80"
@@ -185,7 +187,7 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
         return None
     if _title_case_line(text, token.start):
         return None  # "Rebels Kill 12 Soldiers": a headline in title case names nothing
-    after = text[token.end : token.end + 30]
+    after = text[token.end : token.end + lex.windows.amount_after]
     if (lex.percent.match(after) or lex.currency_after.match(after)
             or lex.units_after.match(after)):
         return None
@@ -194,11 +196,6 @@ def proper_name(text: str, token: Token, lex: Lexicon) -> str | None:
             and plural(nxt.group(1), lex)):
         return None  # "Texas 12 people": a count after a place name
     return "name/capitalised-before"
-
-
-def _capitalised_before(text: str, pos: int, lex: Lexicon) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return m is not None and m.group(1)[0].isupper() and fold(m.group(1)) not in lex.stopwords
 
 
 def _title_case_line(text: str, pos: int) -> bool:
@@ -216,10 +213,11 @@ def spelled_name(text: str, token: Token, lex: Lexicon) -> str | None:
     before = text[max(0, token.start - 3) : token.start]
     if not before or re.search(r"(?:^|[.!?\n»\"“(]\s*)$", before) or before.endswith("\n"):
         return None
-    nxt = _SPACED_WORD.match(text, token.end, token.end + 30)
+    reach = lex.windows.word_after
+    nxt = _SPACED_WORD.match(text, token.end, token.end + reach)
     if nxt and fold(nxt.group(1)) in {fold(w) for w in lex.raw["name_connectors"]}:
         # "Quatre du Texas": a small word of a name may stand before its next capital
-        nxt = _SPACED_WORD.match(text, nxt.end(), nxt.end() + 30)
+        nxt = _SPACED_WORD.match(text, nxt.end(), nxt.end() + reach)
     return "name/capitalised-words" if nxt and nxt.group(1)[0].isupper() else None
 
 
@@ -232,10 +230,10 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     years = lex.years
     if width in (2, 4) and years.span_before.search(text, max(0, token.start - 16), token.start):
         return "year/span"
-    before = fold(text[max(0, token.start - 30) : token.start])
+    before = fold(text[max(0, token.start - lex.windows.year_before) : token.start])
     if lex.hedge_before.search(before):
         return None
-    prev = previous_word(text, token.start)
+    prev = previous_word(text, token.start, lex)
     if prev in lex.decade_lead and value % 10 == 0 and width in (2, 4):
         return "year/decade"
     decade = _DECADE_S if width == 4 else _DECADE_APOSTROPHE_S if width == 2 else None
@@ -279,7 +277,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
                 or a.value is None or b.value is None or a.value > 300 or b.value > 300):
             continue
         gap = text[a.end : b.start]
-        if _tally(text, a, b, gap):
+        if _tally(text, a, b, gap, lex):
             out.update((i, i + 1))  # "Internet: 1, Scientology: 0": two named sides
             continue
         dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
@@ -289,7 +287,7 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
         start, end = sentence_of.get(i, (0, len(text)))
         words = set(re.findall(r"[^\W\d_][\w'’-]*", fold(text[start:end])))
         match_talk = not words.isdisjoint(lex.score_words)
-        teams = dash and _capitalised_word_before(text, a.start) and re.match(
+        teams = dash and _capitalised_word_before(text, a.start, lex) and re.match(
             r"\s+[A-ZÀ-Ý]", text[b.end : b.end + 3]) is not None  # "Tunisia 1 – 2 England"
         if (dash and a.value >= b.value) or teams or (
                 match_talk and (dash or a.value > b.value)):
@@ -305,13 +303,16 @@ _TALLY_GAP = re.compile(rf"\s*[,;]\s*{_SIDE}\s?:\s*")
 _SCORE_LIST_GAP = re.compile(r"\s*[,;/]\s*")
 
 
-def _tally(text: str, a: Token, b: Token, gap: str) -> bool:
+def _tally(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> bool:
     """'Internet: 1, Scientology: 0': two capitalised sides, one digit each, no third side
     (a longer list, or 'Republicans: 52, Democrats: 48', is a count per side)."""
+    window = lex.windows
     return (a.end - a.start == 1 and b.end - b.start == 1 and _TALLY_GAP.fullmatch(gap) is not None
-            and _TALLY_BEFORE.search(text, max(0, a.start - 40), a.start) is not None
-            and _TALLY_GAP.match(text, b.end, b.end + 40) is None
-            and _TALLY_GAP.search(text, max(0, a.start - 60), a.start) is None)
+            and _TALLY_BEFORE.search(text, max(0, a.start - window.tally_before), a.start)
+            is not None
+            and _TALLY_GAP.match(text, b.end, b.end + window.tally_more_after) is None
+            and _TALLY_GAP.search(text, max(0, a.start - window.tally_more_before), a.start)
+            is None)
 
 
 def _listed_scores(text: str, tokens: Sequence[Token], scored: set[int]) -> set[int]:
@@ -330,8 +331,8 @@ def _listed_scores(text: str, tokens: Sequence[Token], scored: set[int]) -> set[
     return out
 
 
-def _capitalised_word_before(text: str, pos: int) -> bool:
-    m = _WORD_BEFORE_SPACES.search(text, max(0, pos - 30), pos)
+def _capitalised_word_before(text: str, pos: int, lex: Lexicon) -> bool:
+    m = _WORD_BEFORE_SPACES.search(text, max(0, pos - lex.windows.word_before), pos)
     return m is not None and m.group(1)[0].isupper()
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from numcheck.extract.endings import Ending, longest
 from numcheck.extract.wordtree import alternation, first_characters
 from numcheck.model import Hedge
+from numcheck.schemas.rules import Windows
 
 
 def fold(text: str) -> str:
@@ -141,6 +142,7 @@ class Lexicon:
     idioms: re.Pattern[str]
     direction: re.Pattern[str]
     direction_of: Mapping[str, str]
+    windows: Windows  # characters read around a figure, per check
 
 
 @dataclass(frozen=True)
@@ -507,6 +509,7 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         direction=direction,
         direction_of=direction_of,
         idioms=re.compile(_bounded(raw["idioms"]) if raw["idioms"] else "(?!x)x", re.IGNORECASE),
+        windows=Windows.model_validate(raw["windows"]),
     )
 
 

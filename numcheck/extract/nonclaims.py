@@ -62,10 +62,10 @@ class Spans:
         return Spans(chrome, dates, years, times, labels.identifier_spans(text, lex), idioms)
 
 
-def _inside(spans: list[tuple[int, int]], token: Token) -> bool:
+def _inside(spans: list[tuple[int, int]], token: Token, lex: Lexicon) -> bool:
     i = bisect.bisect_right(spans, (token.start, float("inf"))) - 1
     # spans may nest (identifier patterns overlap): look back over the few that could hold it
-    while i >= 0 and spans[i][0] > token.start - 200:
+    while i >= 0 and spans[i][0] > token.start - lex.windows.span_reach:
         if spans[i][0] <= token.start and token.end <= spans[i][1]:
             return True
         i -= 1
@@ -85,7 +85,7 @@ def chrome(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
 
 def idiom(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     """'fifteen minutes of fame', 'encore une fois': a set phrase that counts nothing."""
-    return "idiom/phrase" if _inside(spans.idioms, token) else None
+    return "idiom/phrase" if _inside(spans.idioms, token, lex) else None
 
 
 def year_in_date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
@@ -95,7 +95,7 @@ def year_in_date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | N
 
 
 def date(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
-    return "date/day-month" if not token.words and _inside(spans.dates, token) else None
+    return "date/day-month" if not token.words and _inside(spans.dates, token, lex) else None
 
 
 def time(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
@@ -103,7 +103,7 @@ def time(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
         spelled = token.value is not None and token.value <= 24 and lex.spelled_time.match(
             text, token.end)
         return "time/spelled" if spelled else None
-    return "time/clock" if _inside(spans.times, token) else None
+    return "time/clock" if _inside(spans.times, token, lex) else None
 
 
 def ordinal(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
@@ -148,18 +148,20 @@ def year(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:
     low, high = lex.years.attributive
     if noun and fold(word or "") in lex.year_nouns and low <= token.value <= high:
         return "year/reference"  # "10% of 2000 levels", "below 1990 levels"
-    before = fold(text[max(0, token.start - 30) : token.start])
+    window = lex.windows
+    before = fold(text[max(0, token.start - window.year_before) : token.start])
     if lex.hedge_before.search(before):
         return None  # "plus de 2000", "about 1900": a hedged figure is a quantity
-    after = text[token.end : token.end + 30]
+    after = text[token.end : token.end + window.amount_after]
     unit = lex.units_after.match(after)
     if unit and _singular_duration(fold(unit.group("u")), lex):
         unit = None  # "2018 day five": no count above one takes a singular duration
     if lex.percent.match(after) or lex.currency_after.match(after) or unit or (
-            lex.currency_before.search(text[max(0, token.start - 6) : token.start])):
+            lex.currency_before.search(
+                text[max(0, token.start - window.currency_before) : token.start])):
         return None  # "2000 €", "1500 m", "$1200": an amount
     ranged = labels.range_counts_after(text, token.end, lex)
-    prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
+    prev = _PREV_WORD.search(text[max(0, token.start - window.word_before) : token.start])
     context = lex.year_lead_strong.search(before) or (
         prev is not None and fold(prev.group(1)) in lex.year_context)
     if context:
@@ -183,7 +185,7 @@ def anaphoric(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None
     """'les deux dirigeants' points back at people already named; it asserts no figure."""
     if not token.words or token.pattern.startswith("fraction"):
         return None  # "les trois quarts des cas" is a share
-    prev = _PREV_WORD.search(text[max(0, token.start - 30) : token.start])
+    prev = _PREV_WORD.search(text[max(0, token.start - lex.windows.word_before) : token.start])
     word = fold(prev.group(1)) if prev else ""
     if word in lex.anaphoric_determiners:
         return "anaphoric/determiner"
@@ -218,7 +220,7 @@ def identifier(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | Non
         return "identifier/label"
     if token.pattern == "digits/plain" and text[token.start] == "0" and token.end - token.start > 1:
         return "identifier/leading-zero"  # "la 023", "007": a code, no quantity has one
-    return "identifier/pattern" if _inside(spans.identifiers, token) else None
+    return "identifier/pattern" if _inside(spans.identifiers, token, lex) else None
 
 
 def age(text: str, token: Token, lex: Lexicon, spans: Spans) -> str | None:

@@ -29,7 +29,7 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
         return None
     rules = lex.one
     nxt = next_words(text, token.end, max(rules.window, 3) + 1)
-    prev = previous_word(text, token.start)
+    prev = previous_word(text, token.start, lex)
     first = nxt[0] if nxt else ""
     if first[:1].isdigit() or first in rules.article_after:
         return "article/default"  # "au mieux un 5 %", "une telle politique"
@@ -38,9 +38,10 @@ def one_word(text: str, token: Token, lex: Lexicon) -> str | None:
     if (prev in rules.partitive_before and (not first or first in lex.stopwords)
             and _group_before(text, token, lex)):
         return None  # "20 blessés, dont un en réanimation": one of them, standing alone
-    before = fold(text[max(0, token.start - 40) : token.start])
+    window = lex.windows
+    before = fold(text[max(0, token.start - window.hedge_before) : token.start])
     if lex.hedge_before.search(before) or lex.hedge_after.match(
-            fold(text[token.end : token.end + 30])):
+            fold(text[token.end : token.end + window.hedge_after])):
         return None  # "au moins une", "plus d'un", "one or more"
     if _range_start(text, token, lex):
         return None  # "une à deux semaines"
@@ -69,22 +70,23 @@ def _counts(text: str, token: Token, lex: Lexicon, nxt: list[str]) -> bool:
         return True  # "une semaine après", "one day to test it"
     if any(w in lex.one.count_after for w in nxt[1:4]):
         return True  # "one vote in each referendum"
-    start, end = _clause(text, token)
+    start, end = _clause(text, token, lex)
     return _listed(text, token, start, end, lex) or _contrasted(text, token, first, start, end, lex)
 
 
 def _group_before(text: str, token: Token, lex: Lexicon) -> bool:
     """A counted figure earlier in the clause: the group the word for one is part of."""
-    start, _ = _clause(text, token)
+    start, _ = _clause(text, token, lex)
     return any(_counted_figure(text, m, lex) for m in _WORD.finditer(text, start, token.start))
 
 
-def _clause(text: str, token: Token) -> tuple[int, int]:
-    start = max(0, token.start - 200)
+def _clause(text: str, token: Token, lex: Lexicon) -> tuple[int, int]:
+    reach = lex.windows.clause_reach
+    start = max(0, token.start - reach)
     ends = list(_CLAUSE_END.finditer(text, start, token.start))
     start = ends[-1].end() if ends else start
-    after = _CLAUSE_END.search(text, token.end, token.end + 200)
-    return start, after.start() if after else min(len(text), token.end + 200)
+    after = _CLAUSE_END.search(text, token.end, token.end + reach)
+    return start, after.start() if after else min(len(text), token.end + reach)
 
 
 def _is_figure(word: str, lex: Lexicon) -> bool:
@@ -99,7 +101,7 @@ def _counted_figure(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     """A figure that counts things: no percent, currency or unit after it."""
     if not _is_figure(m.group(0), lex):
         return False
-    after = text[m.end() : m.end() + 30]
+    after = text[m.end() : m.end() + lex.windows.amount_after]
     return not (lex.percent.match(after) or lex.currency_after.match(after)
                 or lex.units_after.match(after))
 
@@ -135,7 +137,7 @@ def _contrasted(text: str, token: Token, noun: str, start: int, end: int,
         at = start + m.start()
         if token.start <= at <= token.end + 2:
             continue  # the noun after this very 'one'
-        words = list(_WORD.finditer(text, max(start, at - 40), at))[-2:]
+        words = list(_WORD.finditer(text, max(start, at - lex.windows.contrast_before), at))[-2:]
         if any(_counted_figure(text, w, lex) for w in words):
             return True
     return False
@@ -143,7 +145,8 @@ def _contrasted(text: str, token: Token, noun: str, start: int, end: int,
 
 def _range_start(text: str, token: Token, lex: Lexicon) -> bool:
     """'une à deux semaines', 'one to three days': the low end of a range."""
-    m = re.match(r"\s*(?:-|–|[^\W\d_]+)\s*([^\W\d_]+|\d+)", text[token.end : token.end + 30])
+    m = re.match(r"\s*(?:-|–|[^\W\d_]+)\s*([^\W\d_]+|\d+)",
+                 text[token.end : token.end + lex.windows.range_end_after])
     if not m or fold(m.group(0).split()[0]) not in lex.range_joiners:
         return False
     far = m.group(1)

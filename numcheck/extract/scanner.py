@@ -46,10 +46,11 @@ def scan(text: str, lex: Lexicon, garbles: Mapping[str, Any]) -> list[Token]:
         tokens.append(Token(m.start(), m.end(), None, "vague", low=low,
                             high=high, nominal=lex.vague_values.get(key)))
     for m in lex.fractions.finditer(text):
-        prev = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - 20) : m.start()])
+        reach = lex.windows.fraction_word_before
+        prev = re.search(r"([\w'’]+)\W*$", text[max(0, m.start() - reach) : m.start()])
         if prev and fold(prev.group(1)) in lex.fraction_exclude:
             continue  # "the first half", "la première moitié"
-        window = text[max(0, m.start() - 8) : m.end()]
+        window = text[max(0, m.start() - lex.windows.half_before) : m.end()]
         if any(h.end() == len(window) for h in lex.half_words.finditer(window)):
             continue  # "two hours and a half": the half belongs to the figure before
         if fold(m.group(0)) in lex.fraction_ordinals and _noun_follows(text, m.end(), lex):
@@ -133,8 +134,8 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
 def _money_around(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A currency sign or word right before the figure or right after its suffix."""
     return bool(
-        lex.currency_before.search(text[max(0, start - 8) : start])
-        or lex.currency_after.match(text[end : end + 24])
+        lex.currency_before.search(text[max(0, start - lex.windows.scale_money_before) : start])
+        or lex.currency_after.match(text[end : end + lex.windows.scale_money_after])
     )
 
 
@@ -180,7 +181,7 @@ def _counted_after_verb(text: str, pos: int, lex: Lexicon) -> bool:
     between, makes a homograph a count standing alone."""
     if not lex.homograph_count_after:
         return False
-    m = _WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+    m = _WORDS_BEFORE.search(text, max(0, pos - lex.windows.plural_verb_before), pos)
     return m is not None and any(
         w is not None and fold(w) in lex.homograph_count_after for w in m.groups())
 

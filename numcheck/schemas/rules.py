@@ -194,6 +194,50 @@ class RelativePeriod(Strict):
     offset: Annotated[int, Field(ge=-100, le=100)]
 
 
+Chars = Annotated[int, Field(ge=1, le=1000)]  # a window of text, in characters
+
+
+class Windows(Strict):
+    """``windows``: how many characters around a figure each check reads (the label
+    phrase also in words). Bounded so a typo cannot make every figure scan a page."""
+
+    hedge_before: Chars
+    hedge_after: Chars
+    range_lead_before: Chars
+    range_end_after: Chars
+    conversion_gap: Chars
+    unit_after: Chars
+    amount_after: Chars
+    currency_before: Chars
+    fallback_unit_after: Chars
+    unit_name_after: Chars
+    rate_unit_after: Chars
+    scale_money_before: Chars
+    scale_money_after: Chars
+    fraction_word_before: Chars
+    half_before: Chars
+    counted_after: Chars
+    counted_before: Chars
+    direction_before: Chars
+    word_before: Chars
+    word_after: Chars
+    year_before: Chars
+    age_before: Chars
+    age_after: Chars
+    apposition_before: Chars
+    apposition_after: Chars
+    name_before: Chars
+    label_before: Chars
+    label_before_words: Annotated[int, Field(ge=1, le=50)]
+    tally_before: Chars
+    tally_more_after: Chars
+    tally_more_before: Chars
+    plural_verb_before: Chars
+    contrast_before: Chars
+    clause_reach: Chars
+    span_reach: Chars
+
+
 class Language(Strict):
     """``rules/languages/LANG.yaml``: how numbers, hedges and dates are written."""
 
@@ -266,6 +310,7 @@ class Language(Strict):
     name_connectors: list[str]
     idioms: list[str]
     directions: Directions
+    windows: Windows
 
 
 class Counted(Strict):

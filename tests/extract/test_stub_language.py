@@ -31,6 +31,7 @@ STUB: dict[str, Any] = {
     "day_suffixes": ["e"],  # "3e May"
     "clock_patterns": [r"\d{1,2}u\d{2}"],  # "14u30"
     "noun_connectors": ["of", "o'"],  # an elided connector: "40 o'barrels"
+    "windows.hedge_before": 10,  # a hedge is looked for in the 10 characters before a figure
 }
 
 
