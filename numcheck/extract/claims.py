@@ -118,7 +118,7 @@ def _compound_duration(text: str, a: Token, b: Token, gap: str, lex: Lexicon) ->
         return None
     unit = lex.durations[entry(m.group("u"))]
     end = b.end
-    smaller = lex.units_after.match(text[b.end : b.end + 24])
+    smaller = lex.units_after.match(text[b.end : b.end + lex.windows.second_unit_after])
     if smaller is not None and fold(smaller.group("u")) in lex.durations:
         if lex.durations[fold(smaller.group("u"))] == unit:
             return None  # "2 hours 30 hours" is no compound
@@ -139,7 +139,7 @@ def _rate(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> Draft | None
     unit = lex.units_after.match(gap)
     if unit is None or not _RATE_SLASH.fullmatch(gap, unit.end()):
         return None
-    per = lex.units_after.match(text[b.end : b.end + lex.windows.rate_unit_after])
+    per = lex.units_after.match(text[b.end : b.end + lex.windows.second_unit_after])
     if per is None or entry(unit.group("u")) not in lex.units:
         return None
     per_unit = entry(per.group("u"))

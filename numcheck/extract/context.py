@@ -96,7 +96,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_abbreviation(text: str, dot: int, lex: Lexicon) -> bool:
-    m = re.search(r"(\S+)$", text[max(0, dot - 12) : dot])
+    m = re.search(r"(\S+)$", text[max(0, dot - lex.windows.abbreviation_before) : dot])
     if not m:
         return False
     word = fold(m.group(1) + ".")
@@ -192,7 +192,7 @@ class Sources:
         """(start, who) of each reporting verb: 'X said' or 'said X'."""
         out: list[tuple[int, str | None]] = []
         for m in self.lex.attribution_verb.finditer(self.sentence):
-            if previous_word(self.sentence, m.start()) in self.lex.not_reporting_after:
+            if previous_word(self.sentence, m.start(), self.lex) in self.lex.not_reporting_after:
                 continue  # "is added", "an estimated 10,000": a passive or an adjective
             who = _clause(self.sentence, m.start(), self.lex, forward=False)
             if not who or not re.search(r"[^\W\d_]", who) or _DIGIT.search(who):

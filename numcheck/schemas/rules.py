@@ -211,7 +211,7 @@ class Windows(Strict):
     currency_before: Chars
     fallback_unit_after: Chars
     unit_name_after: Chars
-    rate_unit_after: Chars
+    second_unit_after: Chars
     scale_money_before: Chars
     scale_money_after: Chars
     fraction_word_before: Chars
@@ -235,6 +235,7 @@ class Windows(Strict):
     plural_verb_before: Chars
     contrast_before: Chars
     clause_reach: Chars
+    abbreviation_before: Chars
     span_reach: Chars
 
 
