@@ -28,8 +28,6 @@ _ELIDED_END = re.compile(r"[^\W\d_]+['’]$")
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 _FIRST_WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_][\w'’-]*)")
 _SPACED_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
-_DECADE_S = re.compile(r"['’]?s(?![\w])")
-_DECADE_APOSTROPHE_S = re.compile(r"['’]s(?![\w])")
 _WORD_BEFORE_SPACES = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
@@ -236,7 +234,8 @@ def year_like(text: str, token: Token, lex: Lexicon) -> str | None:
     prev = previous_word(text, token.start, lex)
     if prev in lex.decade_lead and value % 10 == 0 and width in (2, 4):
         return "year/decade"
-    decade = _DECADE_S if width == 4 else _DECADE_APOSTROPHE_S if width == 2 else None
+    decade = (lex.decade_suffix if width == 4 else lex.short_decade_suffix if width == 2
+              else None)
     if value % 10 == 0 and decade is not None and decade.match(text, token.end):
         return "year/decade"  # "1960s", "90's"
     strong = lex.year_lead_strong.search(before) if width in (3, 4) else None

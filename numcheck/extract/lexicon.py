@@ -128,6 +128,8 @@ class Lexicon:
     years: YearRules
     year_lead_strong: Ending
     decade_lead: frozenset[str]
+    decade_suffix: re.Pattern[str]  # '1960s', "1960's"
+    short_decade_suffix: re.Pattern[str]  # "'90's"
     year_determiners: frozenset[str]
     year_nouns: frozenset[str]
     irregular_plurals: frozenset[str]
@@ -316,12 +318,14 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     suffix = f"(?:{suffix})?" if suffix else ""
     day = rf"\d{{1,2}}{suffix}"
     stop = alternation(raw["stopwords"])
+    clocks = "|".join(f"(?:{p})" for p in raw["clock_patterns"]) or "(?!x)x"
     dates = re.compile(
-        # "du 23 au 26 avril", "May 3-5", "vendredi 28" (no noun counted after the day)
+        # "du 23 au 26 avril", "May 3-5", "vendredi 28" (no noun counted after the day, no
+        # clock time starting at it: "samedi 14 h")
         rf"{first_characters(raw['months'], raw['weekdays'], digits=True)}"
         rf"(?<![\w])(?:{day}\s*(?:{joiners})\s*{day}\s+(?:{months})(?![\w])"
         rf"|(?:{months})\.?\s+{day}\s*(?:{joiners})\s*{day}(?![\w])"
-        rf"|(?:{weekdays})\s+{day}(?!\s*(?:%|[hH](?![\w])|:|\d))"
+        rf"|(?:{weekdays})\s+(?!{clocks}){day}(?!\s*(?:%|:|\d))"
         rf"(?!\s+(?!(?:{stop})(?![\w]))[^\W\d_]{{3,}})"
         rf"|(?P<day>\d{{1,2}}){suffix}\s+(?:{months})\.?"
         rf"(?:\s+(?P<y1>\d{{4}}))?|(?:{months})\.?\s+(?P<day2>\d{{1,2}}){suffix}"
@@ -330,7 +334,6 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         re.IGNORECASE,
     )
     markers = alternation(raw["time_markers"])
-    clocks = "|".join(f"(?:{p})" for p in raw["clock_patterns"]) or "(?!x)x"
     leads = alternation(raw["time_lead"])
     hours = alternation(w for w, unit in raw["durations"].items() if unit == "hour")
     clocks_digit_led = all(p.startswith("\\d") for p in raw["clock_patterns"])
@@ -495,6 +498,8 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         years=years,
         year_lead_strong=_ending(raw["year_lead_strong"]),
         decade_lead=frozenset(fold(w) for w in raw["decade_lead"]),
+        decade_suffix=_suffix(raw["decade_suffixes"]),
+        short_decade_suffix=_suffix(raw["short_decade_suffixes"]),
         year_determiners=frozenset(fold(w) for w in raw["year_determiners"]),
         year_nouns=frozenset(fold(w) for w in raw["year_nouns"]),
         irregular_plurals=frozenset(fold(w) for w in raw["irregular_plurals"]),
@@ -541,6 +546,13 @@ def _ending(words: Iterable[str]) -> Ending:
     return Ending.compile(rf"(?<![\w])(?:{alts or '(?!x)x'})\s*$", folded)
 
 
+def _suffix(suffixes: Iterable[str]) -> re.Pattern[str]:
+    """One of ``suffixes`` glued to a figure and ending a word, in its own case; a listed
+    apostrophe stands for either ("1960's", "1960’s")."""
+    alts = alternation(suffixes).replace("'", "['’]")
+    return re.compile(rf"(?:{alts or '(?!x)x'})(?![\w])")
+
+
 def _linked(connectors: Iterable[str]) -> str:
     """The noun connectors as they stand before a noun: an elided one glued to it ("d'"),
     the others followed by blanks ("de ", "of ")."""
@@ -580,9 +592,11 @@ def _ages(raw: Mapping[str, Any], connectors: list[str], pairs: list[str]) -> Ag
 def _identifiers(raw: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
     """Label words before, address words after, and the patterns, as span finders."""
     out = []
+    suffixes = alternation(raw["number_suffixes"])
+    suffixes = rf"(?:\s?(?:{suffixes}))?" if suffixes else ""
     if raw["after"]:
         out.append(re.compile(
-            rf"(?<![\w.,])(?P<n>\d+)(?:\s?(?:bis|ter))?,?\s+(?:{alternation(raw['after'])})"
+            rf"(?<![\w.,])(?P<n>\d+){suffixes},?\s+(?:{alternation(raw['after'])})"
             rf"(?![\w])", re.IGNORECASE))
     out.extend(re.compile(p) for p in raw["patterns"])
     return tuple(out)

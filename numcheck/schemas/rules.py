@@ -116,6 +116,7 @@ class Identifiers(Strict):
     patterns: list[Regex]
     gap: list[str]  # what may stand between a label word and its number ("articles 46 et 61")
     number_signs: list[str]  # a number after one of these is a label ("n° 33")
+    number_suffixes: list[str]  # "12 bis rue": between a street number and its street word
     verb_subjects: list[str]
 
 
@@ -312,6 +313,8 @@ class Language(Strict):
     idioms: list[str]
     directions: Directions
     windows: Windows
+    decade_suffixes: list[str]
+    short_decade_suffixes: list[str]
 
 
 class Counted(Strict):

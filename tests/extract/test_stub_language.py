@@ -32,6 +32,8 @@ STUB: dict[str, Any] = {
     "clock_patterns": [r"\d{1,2}u\d{2}"],  # "14u30"
     "noun_connectors": ["of", "o'"],  # an elided connector: "40 o'barrels"
     "windows.hedge_before": 10,  # a hedge is looked for in the 10 characters before a figure
+    "short_decade_suffixes": [],  # "'90's" is no decade
+    "identifiers.number_suffixes": ["bis"],  # "12 bis block of flats"
 }
 
 
