@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from numcheck.extract.labels import previous_word
+from numcheck.extract.letters import compiled
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.plurals import regular_plural
 from numcheck.model import Period
@@ -204,7 +205,7 @@ class Sources:
         return out
 
     def _inverted(self, pos: int) -> str | None:
-        named = _INVERTED.match(self.sentence, pos)
+        named = compiled(_INVERTED).match(self.sentence, pos)
         if named:
             return named.group(1)
         after = _clause(self.sentence, pos, self.lex, forward=True)
@@ -216,7 +217,7 @@ class Sources:
 
 
 _DIGIT = re.compile(r"\d")
-_INVERTED = re.compile(r"\s+((?:[A-ZÉÈ][\w'’.-]*\s*){1,4})")
+_INVERTED = r"\s+((?:[{CAP}][\w'’.-]*\s*){1,4})"  # "said Lt. Hall": up to 4 capitalised words
 
 
 def sources(text: str, span: tuple[int, int], lex: Lexicon) -> Sources:

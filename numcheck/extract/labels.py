@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from numcheck.extract.letters import compiled
 from numcheck.extract.lexicon import Lexicon, fold
 from numcheck.extract.plurals import plural
 from numcheck.extract.scanner import Token
@@ -286,8 +287,8 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
         start, end = sentence_of.get(i, (0, len(text)))
         words = set(re.findall(r"[^\W\d_][\w'’-]*", fold(text[start:end])))
         match_talk = not words.isdisjoint(lex.score_words)
-        teams = dash and _capitalised_word_before(text, a.start, lex) and re.match(
-            r"\s+[A-ZÀ-Ý]", text[b.end : b.end + 3]) is not None  # "Tunisia 1 – 2 England"
+        teams = dash and _capitalised_word_before(text, a.start, lex) and compiled(
+            r"\s+[{CAP}]").match(text, b.end, b.end + 3) is not None  # "Tunisia 1 – 2 England"
         if (dash and a.value >= b.value) or teams or (
                 match_talk and (dash or a.value > b.value)):
             out.update((i, i + 1))
@@ -296,21 +297,21 @@ def scores(text: str, tokens: Sequence[Token], lex: Lexicon,
 
 SCORE_PATTERNS = frozenset({"digits/plain", "words/text2num", "one"})  # "un à zéro" too
 _SCORE_PAIR = re.compile(r"\d{1,3}-\d{1,3}")
-_SIDE = r"[A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*){0,2}"
-_TALLY_BEFORE = re.compile(rf"(?<![\w]){_SIDE}\s?:\s*$")
-_TALLY_GAP = re.compile(rf"\s*[,;]\s*{_SIDE}\s?:\s*")
+_SIDE = r"[{CAP}][\w'’.-]*(?:\s[{CAP}][\w'’.-]*){0,2}"  # a capitalised name, up to 3 words
+_TALLY_BEFORE = rf"(?<![\w]){_SIDE}\s?:\s*$"
+_TALLY_GAP = rf"\s*[,;]\s*{_SIDE}\s?:\s*"
 _SCORE_LIST_GAP = re.compile(r"\s*[,;/]\s*")
 
 
 def _tally(text: str, a: Token, b: Token, gap: str, lex: Lexicon) -> bool:
     """'Internet: 1, Scientology: 0': two capitalised sides, one digit each, no third side
     (a longer list, or 'Republicans: 52, Democrats: 48', is a count per side)."""
-    window = lex.windows
-    return (a.end - a.start == 1 and b.end - b.start == 1 and _TALLY_GAP.fullmatch(gap) is not None
-            and _TALLY_BEFORE.search(text, max(0, a.start - window.tally_before), a.start)
-            is not None
-            and _TALLY_GAP.match(text, b.end, b.end + window.tally_more_after) is None
-            and _TALLY_GAP.search(text, max(0, a.start - window.tally_more_before), a.start)
+    window, tally_gap = lex.windows, compiled(_TALLY_GAP)
+    return (a.end - a.start == 1 and b.end - b.start == 1 and tally_gap.fullmatch(gap) is not None
+            and compiled(_TALLY_BEFORE).search(
+                text, max(0, a.start - window.tally_before), a.start) is not None
+            and tally_gap.match(text, b.end, b.end + window.tally_more_after) is None
+            and tally_gap.search(text, max(0, a.start - window.tally_more_before), a.start)
             is None)
 
 

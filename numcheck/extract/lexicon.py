@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.extract.endings import Ending, longest
+from numcheck.extract.letters import compiled
 from numcheck.extract.wordtree import alternation, first_characters
 from numcheck.model import Hedge
 from numcheck.schemas.rules import Windows
@@ -290,13 +291,13 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
     number_words = alternation(raw["number_words"])
     joiners = alternation(raw["number_joiners"])
     ordinals = alternation(raw["compound_ordinals"]) or "(?!x)x"
-    words = re.compile(
+    words = compiled(
         rf"{first_characters(raw['number_words'])}(?<![\w-])(?:{number_words})"
         rf"(?:(?:-|\s+|\s+(?:{joiners})\s+|-(?:{joiners})-)"
         # "two-day", "three-nation": a compound modifier ends the number at its hyphen
         # ("vingt-et-unième" and "les Cent-Jours" are no such compound)
         rf"(?:{number_words}))*(?![\w])"
-        rf"(?!-(?:{number_words}|{joiners}-|{ordinals}|(?-i:[^\W\d_a-zà-ÿ])))",
+        rf"(?!-(?:{number_words}|{joiners}-|{ordinals}|(?-i:[{{CAP}}])))",
         re.IGNORECASE,
     )
     vague_bounds = {fold(v["text"]): (float(v["low"]), float(v["high"])) for v in raw["vague"]}
@@ -583,7 +584,7 @@ def _ages(raw: Mapping[str, Any], connectors: list[str], pairs: list[str]) -> Ag
         years=re.compile(
             rf"^\s*(?:(?:{alternation(pairs) or '(?!x)x'})\s*\d{{1,3}}\s*)?(?:{years})(?![\w])"),
         apposition=bool(raw["apposition"]),
-        titled=re.compile(rf"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:{_linked(connectors)})$")
+        titled=compiled(rf"(?<=\s)[{{CAP}}][{{SMALL}}'’-]+\s+(?:{_linked(connectors)})$")
         if raw["person_nouns"] else re.compile(r"(?!x)x"),
         at=_ending(raw["at"]),
     )
