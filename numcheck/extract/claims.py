@@ -425,7 +425,17 @@ def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | N
     return v, v, False, False
 
 
+_COMPOUND_HEAD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")  # "six-storey": storey
+
+
 def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
+    if draft.counted is None and draft.kind is Kind.COUNT:
+        # a figure hyphened to a noun modifies what follows ("a six-storey block"): it
+        # counts that noun, never a neighbour's people ("eight people … six-storey")
+        compound = _COMPOUND_HEAD.match(text, draft.after)
+        if compound is not None:
+            draft.counted = compound.group(1)
+            draft.found_by.append("counted/compound")
     if draft.counted is None:
         draft.counted = context.counted_after(text, draft.after, lex)
     if draft.counted is None and draft.kind is Kind.COUNT:

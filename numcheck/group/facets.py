@@ -86,8 +86,11 @@ def facets_of(
             claim = replace(claim, counted=before)
             how.append("counted/noun-before")
     events = vocab.families["events"]
-    near = _governing(claim, text, here, prev_end, events) or _first(
-        events.find(text, after, next_start))
+    # a verb right before the next figure is that figure's: "the collapse of two
+    # buildings killed eight people" killed eight people, not two buildings
+    ahead = [(s, c) for s, e, c in events.spans(text, after, next_start)
+             if not (next_start < len(text) and text[e:next_start].isspace())]
+    near = _governing(claim, text, here, prev_end, events) or _first(ahead)
     event = near or (None if before else _last(events.find(text, 0, here))) or ""
 
     counted = _counted_concept(claim, vocab)
