@@ -282,6 +282,9 @@ class Subject:
     # (None for a claim alone).
     restated: bool = False
     kind: Kind | None = None
+    # a count of a toll that only grows while its story unfolds (``cumulative`` in
+    # rules/subjects): a later, higher figure is its update
+    cumulative: bool = False
     # (language, label) for every language with subject rules: a report shows its
     # reader's (``label`` is the one in the language of the subject's first claim).
     labels: tuple[tuple[str, str], ...] = ()

@@ -141,7 +141,7 @@ def _disagreement(
     slack = settings.conflict_slack
 
     def apart(x: Claim, y: Claim) -> bool:
-        return disjoint(x, y, slack)
+        return disjoint(x, y, slack) and not (subject.cumulative and _later(x, y))
 
     pair = _cross_doc_pair(_extreme(period, lo, largest=True),
                            _extreme(period, hi, largest=False), apart)
@@ -151,7 +151,8 @@ def _disagreement(
         return _flag(subject, above, below, Verdict.CONFLICT, sources, _ratio(a, b))
 
     def diverge(x: Claim, y: Claim) -> bool:
-        return _central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
+        return (_central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
+                and not _grew(y, x) and not (subject.cumulative and _later(x, y)))
 
     pair = _cross_doc_pair(_extreme(period, _central, largest=True),
                            _extreme(period, _central, largest=False), diverge)
@@ -161,6 +162,18 @@ def _disagreement(
     ratio = _central(a) / _central(b)
     above, below = _taking_part(period, (a, b), _central, _central, diverge)
     return _flag(subject, above, below, Verdict.DIVERGENT, sources, ratio)
+
+
+def _later(high: Claim, low: Claim) -> bool:
+    """``high`` was published after ``low``: for a growing toll, its update."""
+    return (low.published is not None and high.published is not None
+            and low.published < high.published)
+
+
+def _grew(low: Claim, high: Claim) -> bool:
+    """'At least 632 killed' on Saturday, 2,012 on Sunday: an open floor published before
+    the higher figure is a toll that rose since, not a discrepancy."""
+    return low.high is None and _later(high, low)
 
 
 def _disputed(

@@ -64,6 +64,8 @@ class Lexicon:
     percent_phrase: re.Pattern[str]
     currency_after: re.Pattern[str]
     currency_before: Ending
+    unit_before: Ending  # "magnitude 6.8"
+    units_before: Mapping[str, str]
     currencies: Mapping[str, str]
     units_after: re.Pattern[str]
     units: Mapping[str, str]
@@ -404,12 +406,17 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         currency_after=re.compile(
             rf"^\s?(?:(?:{linked})?(?P<c>{alternation(currencies)}))(?![\w])", re.IGNORECASE
         ),
+        unit_before=Ending.compile(
+            rf"(?<![\w])(?P<u>{alternation(raw['units_before']) or '(?!x)x'})\s?$",
+            raw["units_before"], re.IGNORECASE),
+        units_before={fold(k): v for k, v in raw["units_before"].items()},
         currency_before=Ending.compile(rf"(?P<c>{alternation(currencies)})\s?$", currencies,
                                        re.IGNORECASE),
         currencies=currencies,
         units_after=re.compile(
             # "l'an" is no litre: a unit letter before an apostrophe is an elided article
-            rf"^(?:\s?|-)(?P<u>{alternation([*units, *durations])})(?![\w'’])", re.IGNORECASE
+            rf"^(?:\s?|-)(?P<u>{_any_apostrophe(alternation([*units, *durations]))})(?![\w'’])",
+            re.IGNORECASE
         ),
         units=units,
         unit_fallback=_unit_fallback(raw["unit_fallback"]) if raw["unit_fallback"] else None,
@@ -517,6 +524,11 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
         idioms=re.compile(_bounded(raw["idioms"]) if raw["idioms"] else "(?!x)x", re.IGNORECASE),
         windows=Windows.model_validate(raw["windows"]),
     )
+
+
+def _any_apostrophe(pattern: str) -> str:
+    """Units are listed folded ("sur l'échelle de richter"); the text may write ’."""
+    return pattern.replace("'", "['’]")
 
 
 def _joiner_room(raw: Mapping[str, Any]) -> int:

@@ -24,7 +24,7 @@ from numcheck.group.gazetteer import is_country
 from numcheck.group.holders import fuller_names
 from numcheck.group.parts import parts_of
 from numcheck.group.vocabulary import vocabulary
-from numcheck.model import Claim, Grouping, Subject
+from numcheck.model import Claim, Grouping, Kind, Subject
 from numcheck.rulebook import Rulebook
 
 __all__ = ["group", "group_with_parts"]
@@ -291,8 +291,15 @@ def _subject(
         generic=first.generic,
         restated=first.restated,
         kind=first.kind,
+        cumulative=_cumulative(counted, first, rules, members[0].lang),
         labels=labels,
     )
+
+
+def _cumulative(counted: str, facets: Facets, rules: Rulebook, lang: str) -> bool:
+    vocab = vocabulary(rules, lang)
+    return (facets.kind is Kind.COUNT and vocab is not None
+            and bool(vocab.counted_info.get(counted, {}).get("cumulative")))
 
 
 def _labels(

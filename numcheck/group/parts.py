@@ -38,6 +38,8 @@ def parts_of(claims: Sequence[Claim], rules: Rulebook) -> dict[str, str]:
         for i, claim in enumerate(own):
             if i and _marked(own[i - 1], claim, vocab):
                 found[claim.id] = own[i - 1].id
+            elif (whole := _partitive_whole(own[:i], claim, vocab)) is not None:
+                found[claim.id] = whole.id
         for i, whole in enumerate(own):
             for part in _enumerated(own, i, vocab):
                 found.setdefault(part.id, whole.id)
@@ -65,8 +67,23 @@ def _marked(previous: Claim, claim: Claim, vocab: Vocabulary) -> bool:
     # says how some of the whole fared
     smaller = claim.value is not None and previous.value is not None and (
         claim.value < previous.value)
+
     return same and smaller and text[start:here].rstrip().endswith(",") and bool(
         vocab.part_manner.match(text, after))
+
+
+def _partitive_whole(before: list[Claim], claim: Claim, vocab: Vocabulary) -> Claim | None:
+    """"… injuring 329 others. Of the injured, 51 were in critical condition": a clause
+    opening on a partitive makes the figure a part of the nearest larger count before it."""
+    if claim.kind is not Kind.COUNT or claim.value is None:
+        return None
+    here = claim.start - claim.sentence_start
+    if not vocab.part_partitive.search(fold(claim.sentence), 0, here):
+        return None
+    for nearest in reversed(before):
+        if nearest.kind is Kind.COUNT and nearest.value is not None:
+            return nearest if claim.value < nearest.value else None
+    return None
 
 
 def _enumerated(own: list[Claim], i: int, vocab: Vocabulary) -> list[Claim]:

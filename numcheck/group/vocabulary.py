@@ -69,6 +69,7 @@ class Vocabulary:
     age_after: re.Pattern[str]  # matched right after the figure
     part_before: re.Pattern[str]  # searched up to the figure: ends right before it
     part_after: re.Pattern[str]  # matched right after the figure (and its counted phrase)
+    part_partitive: re.Pattern[str]  # searched up to the figure: "Of the injured, "
     part_manner: re.Pattern[str]  # matched right after a figure after a comma: "two fatally"
     enumeration: re.Pattern[str]  # what may join the items of a breakdown
     addition_before: re.Pattern[str]  # searched up to the figure: "another 15", "encore 15"
@@ -134,6 +135,7 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         age_after=_leading(raw.get("ages", {}).get("after", [])),
         part_before=_ending(raw.get("parts", {}).get("before", [])),
         part_after=_leading(raw.get("parts", {}).get("after", []), skip_words=True),
+        part_partitive=_partitive(raw.get("parts", {}).get("partitive", [])),
         part_manner=_leading(raw.get("parts", {}).get("manner", [])),
         enumeration=_enumeration(raw.get("parts", {}).get("enumeration", [])),
         addition_before=_ending(raw.get("additions", {}).get("before", [])),
@@ -192,6 +194,14 @@ def _ending(words: list[str]) -> re.Pattern[str]:
     """Words that must stand right before the figure (only spaces between)."""
     alt = alternation(fold(w) for w in words) or "(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{alt})[\s\u00a0,]*$")
+
+
+def _partitive(words: list[str]) -> re.Pattern[str]:
+    """A clause opening on a partitive and up to two words, then a comma, right before
+    the figure: "Of the injured, 51", "Parmi les blessés, 51"."""
+    alt = alternation(fold(w) for w in words) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|[.;:]\s*)(?:{alt})\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*,\s*$")
 
 
 def _leading(words: list[str], *, skip_words: bool = False) -> re.Pattern[str]:

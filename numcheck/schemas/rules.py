@@ -273,6 +273,7 @@ class Language(Strict):
     percent: Words
     currencies: dict[str, str]
     units: dict[str, str]
+    units_before: dict[str, str]  # "magnitude 6.8": the unit leads
     unit_fallback: UnitFallback | None
     durations: dict[str, str]
     compound_units: dict[str, Annotated[int, Field(ge=2, le=1000)]]
@@ -324,6 +325,9 @@ class Counted(Strict):
     people: bool = False
     holders: bool = False  # each figure is one holder's (a candidate's votes)
     feminine: bool = False  # its label takes the other words' feminine labels ("armées")
+    # a toll that only grows while a story unfolds: a higher figure published later is
+    # its update, not a conflict with the earlier one
+    cumulative: bool = False
 
 
 class Concept(Strict):
@@ -352,6 +356,7 @@ class Parts(Strict):
     after: list[str]
     enumeration: list[str]
     manner: list[str]  # "seven shot, two fatally": how some of the whole fared
+    partitive: list[str]  # "Of the injured, 51…": a clause opening on the whole's noun
 
 
 class Additions(Strict):
