@@ -225,6 +225,10 @@ class Claim:
     # The direction of the change the figure measures ("en baisse de 3 %": 'down'), read
     # from a change word right before it; None for a level.
     direction: str | None = None
+    # The unit of the last digit written before a scale word ("1,28 million": 10 000;
+    # "3,5 millions": 100 000): the figure is rounded to it, so another outlet's
+    # "1,27 million" for the same count need not be a conflict. None otherwise.
+    precision: float | None = None
 
     @property
     def central(self) -> float | None:

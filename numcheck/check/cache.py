@@ -41,8 +41,8 @@ from numcheck.model import (
 from numcheck.pipeline import extract_isolated
 from numcheck.rulebook import Rulebook
 
-FORMAT = 5  # bump when the stored layout changes (1 and 2 were pickle, 3 a found_by string,
-#            4 without Claim.direction)
+FORMAT = 6  # bump when the stored layout changes (1 and 2 were pickle, 3 a found_by string,
+#            4 without Claim.direction, 5 without Claim.precision)
 _DIGITS = re.compile(r"[0-9]+")
 Record = TypeVar("Record", Claim, OtherMention)
 

@@ -13,18 +13,28 @@ from collections.abc import Callable, Sequence
 
 from numcheck.compare.roles import named_role, subset_phrase
 from numcheck.compare.sources import Source, source_of
-from numcheck.model import Claim, Flag, Period, Side, Subject, Verdict
+from numcheck.model import Claim, Flag, Hedge, Period, Side, Subject, Verdict
 from numcheck.rulebook import Rulebook, Settings
 
 INF = math.inf
 
 
 def lo(c: Claim) -> float:
-    return c.low if c.low is not None else -INF
+    """The interval's floor, widened by half the rounding of an exact scaled decimal."""
+    if c.low is None:
+        return -INF
+    return c.low - _rounding(c)
 
 
 def hi(c: Claim) -> float:
-    return c.high if c.high is not None else INF
+    if c.high is None:
+        return INF
+    return c.high + _rounding(c)
+
+
+def _rounding(c: Claim) -> float:
+    """'1,28 million' is anything that rounds to it: ± half its last digit."""
+    return c.precision / 2 if c.precision and c.hedge is Hedge.EXACT else 0.0
 
 
 def disjoint(a: Claim, b: Claim, slack: float) -> bool:
@@ -141,7 +151,11 @@ def _disagreement(
     slack = settings.conflict_slack
 
     def apart(x: Claim, y: Claim) -> bool:
-        return disjoint(x, y, slack) and not (subject.cumulative and _later(x, y))
+        return disjoint(x, y, slack) and not updated(x, y)
+
+    def updated(x: Claim, y: Claim) -> bool:
+        """A growing toll its own source raised since ("fait désormais état de 2 500")."""
+        return subject.cumulative and _later(x, y) and _same_voice(sources[x.id], sources[y.id])
 
     pair = _cross_doc_pair(_extreme(period, lo, largest=True),
                            _extreme(period, hi, largest=False), apart)
@@ -152,7 +166,7 @@ def _disagreement(
 
     def diverge(x: Claim, y: Claim) -> bool:
         return (_central(y) > 0 and _central(x) / _central(y) > settings.divergence_ratio
-                and not _grew(y, x) and not (subject.cumulative and _later(x, y)))
+                and not _grew(y, x) and not updated(x, y))
 
     pair = _cross_doc_pair(_extreme(period, _central, largest=True),
                            _extreme(period, _central, largest=False), diverge)
@@ -162,6 +176,12 @@ def _disagreement(
     ratio = _central(a) / _central(b)
     above, below = _taking_part(period, (a, b), _central, _central, diverge)
     return _flag(subject, above, below, Verdict.DIVERGENT, sources, ratio)
+
+
+def _same_voice(a: Source | None, b: Source | None) -> bool:
+    """Both figures from one named source, or neither attributed (each outlet's own)."""
+    return (a is None and b is None) or (
+        a is not None and b is not None and a.identity == b.identity)
 
 
 def _later(high: Claim, low: Claim) -> bool:

@@ -167,6 +167,7 @@ def extract_document(document: Document, rules: Rulebook | None = None) -> Extra
                 line=line,
                 col=col,
                 found_by=tuple(draft.found_by),
+                precision=draft.precision,
                 hedge_text=draft.hedge_text,
                 low_open=low_open,
                 high_open=high_open,

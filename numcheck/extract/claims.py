@@ -37,6 +37,7 @@ class Draft:
     hedge_text: str | None = None
     kind: Kind = Kind.COUNT
     unit: str | None = None
+    precision: float | None = None  # see ``Claim.precision``
     garbled: bool = False
     garble_reason: str | None = None
     candidate: float | None = None
@@ -94,7 +95,8 @@ def join_neighbours(
             drafts.append(joined)  # "80 mg/100 ml", "plus de 30 et moins de 50"
             i += 1
         else:
-            draft = Draft(tok.start, tok.end, tok.value, [tok.pattern], after=tok.end)
+            draft = Draft(tok.start, tok.end, tok.value, [tok.pattern], after=tok.end,
+                          precision=tok.precision)
             if tok.low is not None and tok.low == tok.high:  # "a couple of": exactly two
                 draft.value = tok.low
             elif tok.low is not None:

@@ -33,6 +33,7 @@ class Token:
     low: float | None = None
     high: float | None = None
     scaled: float | None = None  # the scale word or suffix applied, if any
+    precision: float | None = None  # "1,28 million": rounded to 10 000 (see ``Claim``)
     placeholder: Mapping[str, Any] | None = None
     too_large: bool = False  # beyond ``garbles.too_large.above``: no value is given
     nominal: float | None = None  # a vague quantity's figure, for a hedge to apply to
@@ -124,6 +125,10 @@ def _apply_scale(text: str, token: Token, lex: Lexicon) -> None:
         if suffix in lex.raw["units"] and not _money_around(text, token.start, m.end(), lex):
             return
         factor = lex.scale_suffixes[fold(suffix)]
+    written = text[token.start : token.end]
+    if lex.decimal in written:
+        decimals = len(written.rsplit(lex.decimal, 1)[1])
+        token.precision = factor / 10**decimals if 0 < decimals <= 3 else None
     token.value *= factor
     token.scaled = factor
     token.end = m.end()

@@ -26,7 +26,7 @@ CASES = Path(__file__).parent / "cases"
 CLAIM_FIELDS = {
     "surface", "value", "low", "high", "hedge", "kind", "unit", "garbled", "candidate",
     "counted", "attribution", "time_scope", "period", "low_open", "high_open", "garble_reason",
-    "direction",
+    "direction", "precision",
 }
 CASE_KEYS = {
     "id", "text", "lang", "published", "claims", "others", "no_claims", "more_claims", "why",

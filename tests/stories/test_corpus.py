@@ -97,6 +97,18 @@ def test_planted_disagreement_is_raised(corpus_report: Report, case: dict[str, A
     assert raised, case["why"]
 
 
+@pytest.mark.parametrize("case", _cases("updates"))
+def test_a_toll_its_source_raised_is_no_disagreement(
+    corpus_report: Report, case: dict[str, Any]
+) -> None:
+    a, b = (figure(corpus_report, doc, written).id for doc, written in case["figures"])
+    subject = corpus_report.comparison.subject_of
+    assert subject[a] == subject[b], case["why"]  # one toll, so the test means something
+    raised = [f for f in corpus_report.comparison.flags
+              if f.verdict.raised and {a, b} <= set(f.claims)]
+    assert raised == [], case["why"]
+
+
 @pytest.mark.parametrize("case", _cases("casualties"))
 def test_casualty_figures_of_one_story_share_one_subject(
     corpus_report: Report, case: dict[str, Any]
