@@ -332,7 +332,8 @@ def read_kind(text: str, draft: Draft, lex: Lexicon) -> None:
     elif m := lex.currency_before.search(
             text[max(0, draft.start - lex.windows.currency_before) : draft.start]):
         draft.kind, draft.unit = Kind.MONEY, lex.currencies[entry(m.group("c"))]
-    elif m := lex.unit_before.search(text[max(0, draft.start - 16) : draft.start]):
+    elif m := lex.unit_before.search(
+            text[max(0, draft.start - lex.windows.unit_before) : draft.start]):
         draft.kind, draft.unit = Kind.MEASURE, lex.units_before[fold(m.group("u"))]
     elif m := lex.units_after.match(after):
         word = entry(m.group("u"))

@@ -210,6 +210,7 @@ class Windows(Strict):
     unit_after: Chars
     amount_after: Chars
     currency_before: Chars
+    unit_before: Chars
     fallback_unit_after: Chars
     unit_name_after: Chars
     second_unit_after: Chars
