@@ -433,6 +433,20 @@ def _interval(draft: Draft, settings: Settings) -> tuple[float | None, float | N
 _COMPOUND_HEAD = re.compile(r"-([^\W\d_]{2,})(?![\w-])")  # "six-storey": storey
 
 
+def _is_base(counted: str, lex: Lexicon) -> bool:
+    """"du PIB", "of GDP": the phrase after a percent names its base."""
+    words = fold(counted).split()
+    while words and words[0] in lex.noun_connectors:
+        words.pop(0)
+    return any(" ".join(words[:n]) in lex.percent_bases for n in range(1, len(words) + 1))
+
+
+def _lead_start(draft: Draft) -> int:
+    """Where the figure's own words begin: before its hedge ("de près de 4 %")."""
+    hedged = draft.hedge_text is not None and draft.hedge is not Hedge.VAGUE
+    return max(0, draft.start - (len(draft.hedge_text or "") + 1 if hedged else 0))
+
+
 def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
     if draft.counted is None and draft.kind is Kind.COUNT:
         # a figure hyphened to a noun modifies what follows ("a six-storey block"): it
@@ -443,6 +457,9 @@ def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
             draft.found_by.append("counted/compound")
     if draft.counted is None:
         draft.counted = context.counted_after(text, draft.after, lex)
+    if draft.kind is Kind.PERCENT and draft.counted and _is_base(draft.counted, lex):
+        draft.counted = context.measured_before(text, _lead_start(draft), lex)
+        draft.found_by.append("counted/share-of-base")
     if draft.counted is None and draft.kind is Kind.COUNT:
         hedged = draft.hedge_text is not None and draft.hedge is not Hedge.VAGUE
         lead = len(draft.hedge_text or "") + 1 if hedged else 0

@@ -164,6 +164,19 @@ def counted_before(text: str, start: int, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def measured_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """'un [déficit] de 4,4 % du PIB', 'a [deficit] of 4.4% of GDP': what a share of a
+    base measures; None when no such phrase stands right before (the share then
+    counts nothing nameable and is never compared)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = max(line_start, start - lex.windows.counted_after)
+    m = lex.percent_measured.search(text, window, start)
+    if not m:
+        return None
+    words = [w for w in m.group("np").split() if _content(w, lex) and not _participle(w, lex)]
+    return " ".join(words) or None
+
+
 def _content(word: str, lex: Lexicon) -> bool:
     low = fold(word)
     return low not in lex.stopwords and not any(low.endswith(s) for s in lex.verb_suffixes)

@@ -82,6 +82,8 @@ class Lexicon:
     attribution_verb: re.Pattern[str]
     leading_noise: re.Pattern[str]
     apposition_heads: frozenset[str]
+    percent_bases: frozenset[str]
+    percent_measured: re.Pattern[str]  # "un déficit de " before a share of a base
     not_reporting_after: frozenset[str]
     trailing_noise: re.Pattern[str]
     stopwords: frozenset[str]
@@ -442,6 +444,11 @@ def compile_lexicon(lang: str, raw: Mapping[str, Any]) -> Lexicon:
             rf"^(?:(?:{alternation(attribution['leading_noise'])})\s+)+", re.IGNORECASE
         ),
         apposition_heads=frozenset(fold(w) for w in attribution["apposition_heads"]),
+        percent_bases=frozenset(fold(w) for w in raw["percent_bases"]),
+        percent_measured=re.compile(
+            rf"(?P<np>(?:[^\W\d_][\w'’-]*[ \t]+)?[^\W\d_][\w'’-]*)[ \t]+"
+            rf"(?:{alternation(raw['percent_base_markers']) or '(?!x)x'})[ \t]*$",
+            re.IGNORECASE),
         not_reporting_after=frozenset(fold(w) for w in attribution["not_after"]),
         trailing_noise=re.compile(
             rf"(?<!\S)(?:(?:{alternation(attribution['trailing_noise'])})(?:\s+|$))+$"

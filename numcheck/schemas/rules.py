@@ -283,6 +283,10 @@ class Language(Strict):
     verb_suffixes: list[str]
     noun_connectors: list[str]
     counted_before_markers: list[str]
+    # a share "of GDP" is a ratio to that base, not a count of it: what it measures is
+    # the noun before the figure ("a deficit of 4.4% of GDP"), linked by a base marker
+    percent_bases: list[str]
+    percent_base_markers: list[str]
     participle_endings: list[str]
     noun_head: Head
     plural_endings: list[str]
