@@ -82,6 +82,7 @@ class Vocabulary:
     margin_after: re.Pattern[str]  # matched right after the figure: "500 voix d'avance"
     affiliation: re.Pattern[str]  # searched up to a name: "of the" before a party
     stopwords: frozenset[str]  # the language's function words
+    noun_connectors: tuple[str, ...]  # "capacity of", "capacité de"
     participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
     label_forms: Mapping[str, str]  # how a subject's label is put together (see Subjects)
     unit_words: Mapping[str, str]  # unit id (hour, eur, km) → the language's word for it
@@ -148,6 +149,8 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         margin_after=_leading(raw.get("margins", {}).get("after", []), skip_words=True),
         affiliation=_place_lead(raw.get("affiliations", [])),
         stopwords=frozenset(fold(w) for w in rules.languages.get(lang, {}).get("stopwords", [])),
+        noun_connectors=tuple(
+            fold(w) for w in rules.languages.get(lang, {}).get("noun_connectors", [])),
         participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
         label_forms=raw.get("label_forms", {}),
         unit_words=_unit_words(rules.languages.get(lang, {})),
