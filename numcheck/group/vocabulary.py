@@ -83,6 +83,7 @@ class Vocabulary:
     affiliation: re.Pattern[str]  # searched up to a name: "of the" before a party
     stopwords: frozenset[str]  # the language's function words
     noun_connectors: tuple[str, ...]  # "capacity of", "capacité de"
+    quantity_nouns: frozenset[str]  # "an estimate of": names a figure, not a thing
     participle_endings: tuple[str, ...]  # the language's participle endings (verbs)
     label_forms: Mapping[str, str]  # how a subject's label is put together (see Subjects)
     unit_words: Mapping[str, str]  # unit id (hour, eur, km) → the language's word for it
@@ -151,6 +152,8 @@ def _compile(rules: Rulebook, lang: str) -> Vocabulary:
         stopwords=frozenset(fold(w) for w in rules.languages.get(lang, {}).get("stopwords", [])),
         noun_connectors=tuple(
             fold(w) for w in rules.languages.get(lang, {}).get("noun_connectors", [])),
+        quantity_nouns=frozenset(
+            fold(w) for w in rules.languages.get(lang, {}).get("quantity_nouns", [])),
         participle_endings=tuple(rules.languages.get(lang, {}).get("participle_endings", [])),
         label_forms=raw.get("label_forms", {}),
         unit_words=_unit_words(rules.languages.get(lang, {})),

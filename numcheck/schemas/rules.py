@@ -286,6 +286,8 @@ class Language(Strict):
     # a share "of GDP" is a ratio to that base, not a count of it: what it measures is
     # the noun before the figure ("a deficit of 4.4% of GDP"), linked by a base marker
     percent_bases: list[str]
+    # "an estimate of 100,000": nouns that name a figure, never what it counts
+    quantity_nouns: list[str]
     percent_base_markers: list[str]
     participle_endings: list[str]
     noun_head: Head
