@@ -461,8 +461,6 @@ def read_counted(text: str, draft: Draft, lex: Lexicon) -> None:
         draft.counted = context.measured_before(text, _lead_start(draft), lex)
         draft.found_by.append("counted/share-of-base")
     if draft.counted is None and draft.kind is Kind.COUNT:
-        hedged = draft.hedge_text is not None and draft.hedge is not Hedge.VAGUE
-        lead = len(draft.hedge_text or "") + 1 if hedged else 0
-        draft.counted = context.counted_before(text, max(0, draft.start - lead), lex)
+        draft.counted = context.counted_before(text, _lead_start(draft), lex)
         if draft.counted:
             draft.found_by.append("counted/before")

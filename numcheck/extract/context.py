@@ -150,27 +150,26 @@ def counted_after(text: str, pos: int, lex: Lexicon) -> str | None:
 
 def counted_before(text: str, start: int, lex: Lexicon) -> str | None:
     """'Kyiv puts [Russian force] at 150,000': the counted noun stands before the figure."""
-    # Two words and a marker: the phrase is read from a bounded window, never from the
-    # start of a (possibly megabyte-long) line; the window starts at a word.
-    window = max(0, start - lex.windows.counted_before)
-    line_start = text.rfind("\n", window, start) + 1 or window
-    if line_start == window and window > 0:
-        space = _SPACE.search(text, window, start)
-        line_start = space.end() if space else start
-    m = lex.counted_before.search(text, line_start, start)
-    if not m:
-        return None
-    words = [w for w in m.group("np").split() if _content(w, lex) and not _participle(w, lex)]
-    return " ".join(words) or None
+    return _phrase_before(text, start, lex.counted_before, lex)
 
 
 def measured_before(text: str, start: int, lex: Lexicon) -> str | None:
     """'un [déficit] de 4,4 % du PIB', 'a [deficit] of 4.4% of GDP': what a share of a
     base measures; None when no such phrase stands right before (the share then
     counts nothing nameable and is never compared)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    window = max(line_start, start - lex.windows.counted_after)
-    m = lex.percent_measured.search(text, window, start)
+    return _phrase_before(text, start, lex.percent_measured, lex)
+
+
+def _phrase_before(text: str, start: int, pattern: re.Pattern[str], lex: Lexicon) -> str | None:
+    """The content words of ``pattern``'s ``np`` ending right at ``start`` (two words and
+    a marker). The phrase is read from a bounded window, never from the start of a
+    (possibly megabyte-long) line; the window starts at a word."""
+    window = max(0, start - lex.windows.counted_before)
+    line_start = text.rfind("\n", window, start) + 1 or window
+    if line_start == window and window > 0:
+        space = _SPACE.search(text, window, start)
+        line_start = space.end() if space else start
+    m = pattern.search(text, line_start, start)
     if not m:
         return None
     words = [w for w in m.group("np").split() if _content(w, lex) and not _participle(w, lex)]

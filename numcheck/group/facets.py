@@ -164,16 +164,16 @@ def _noun_before(
         before = before[: -len(hedge)].rstrip()
     # "a capacity of 350", "une capacité de 350": the noun before its connector, unless
     # it only names a figure ("up from an estimate of 100,000" still counts troops)
+    connected = False
     for connector in vocab.noun_connectors:
         if before.endswith(connector) and (
                 len(before) == len(connector) or not before[-len(connector) - 1].isalnum()):
-            before = before[: -len(connector)].rstrip()
-            last = re.findall(r"[^\W\d_][\w'’-]*$", before)
-            if last and last[0] in vocab.quantity_nouns:
-                return None
+            before, connected = before[: -len(connector)].rstrip(), True
             break
     words = re.findall(r"[^\W\d_][\w'’-]*", before[-60:])
     if not words or not re.search(r"[^\W\d_]$", before):
+        return None
+    if connected and words[-1] in vocab.quantity_nouns:
         return None
     phrase: list[str] = []
     for word in reversed(words[-2:]):
